@@ -1,0 +1,64 @@
+import {availableParallelism} from 'node:os';
+import {isAbsolute, resolve} from 'node:path';
+import {type RunnerContext} from '../action/context.js';
+import {type ChangeIdentity} from '../model/change.js';
+import {type ContainerImage} from '../model/container-images.js';
+import {InputError} from '../model/errors.js';
+import {isMapping, parseStructuredInput} from '../model/structured-input.js';
+import {
+  CONTAINER_COMMANDS,
+  type ContainerCommand,
+  Input,
+  checkChangeTags,
+  readChangeIdentity,
+  readContainerImages
+} from './common.js';
+import {type InputReader} from './reader.js';
+
+/** Everything the build step needs, validated. */
+export interface BuildInputs {
+  readonly images: readonly ContainerImage[];
+  readonly containerCommand: ContainerCommand;
+  readonly containerFilename?: string;
+  /** Absolute directory that `context` paths are relative to. */
+  readonly workingDirectory: string;
+  readonly buildExtraEnv: Readonly<Record<string, string>>;
+  readonly parallel: number;
+  readonly identity: ChangeIdentity;
+}
+
+/** Read and validate the build action's inputs. */
+export function readBuildInputs(reader: InputReader, ctx: RunnerContext): BuildInputs {
+  const images = readContainerImages(reader, true);
+  const identity = readChangeIdentity(reader, ctx);
+  checkChangeTags(images, identity);
+  const containerFilename = reader.string('container-filename');
+  const dir = reader.string('working-directory', ctx.workspace);
+  return {
+    images,
+    containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+    ...(containerFilename !== '' && {containerFilename}),
+    workingDirectory: isAbsolute(dir) ? dir : resolve(ctx.workspace, dir),
+    buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
+    parallel: reader.positiveInteger('parallel', availableParallelism(), 64),
+    identity
+  };
+}
+
+/** A YAML/JSON mapping of environment variables; values must be scalars. */
+function readEnvMap(text: string, field: string): Record<string, string> {
+  if (text === '') return {};
+  const value = parseStructuredInput(text, field);
+  if (!isMapping(value)) throw new InputError(field, 'must be a mapping of NAME: value');
+  const env: Record<string, string> = {};
+  for (const [key, val] of Object.entries(value)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw new InputError(`${field}.${key}`, 'is not a valid environment variable name');
+    }
+    if (typeof val === 'object' && val !== null) {
+      throw new InputError(`${field}.${key}`, 'must be a string, number or boolean');
+    }
+    env[key] = val === null ? '' : String(val);
+  }
+  return env;
+}

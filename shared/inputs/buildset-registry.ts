@@ -1,0 +1,79 @@
+import {type RunnerContext} from '../action/context.js';
+import {type ChangeIdentity} from '../model/change.js';
+import {InputError} from '../model/errors.js';
+import {parseReference} from '../model/reference.js';
+import {type RegistryLocation} from '../model/registry-location.js';
+import {
+  CONTAINER_COMMANDS,
+  type ContainerCommand,
+  Input,
+  readChangeIdentity,
+  readIntermediateRegistry
+} from './common.js';
+import {type InputReader} from './reader.js';
+
+export const RUNTIMES = ['docker', 'buildx', 'podman'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+export const SHARE_MODES = ['none', 'save', 'restore'] as const;
+export type ShareMode = (typeof SHARE_MODES)[number];
+export const DEFAULT_NAMESPACES = ['docker.io', 'quay.io', 'ghcr.io', 'gcr.io', 'registry.k8s.io'];
+
+/** Everything the buildset-registry step needs, validated. */
+export interface BuildsetRegistryInputs {
+  readonly registryImage: string;
+  readonly containerCommand: ContainerCommand;
+  /** Runtimes to configure; undefined means every runtime found on the machine. */
+  readonly configure?: readonly Runtime[];
+  readonly namespaces: readonly string[];
+  readonly intermediateRegistry?: RegistryLocation;
+  readonly registryCredentials: string;
+  readonly requireDependencies: boolean;
+  readonly share: ShareMode;
+  readonly restartDocker: boolean;
+  readonly githubToken: string;
+  readonly identity: ChangeIdentity;
+}
+
+/** Read and validate the buildset-registry action's inputs. */
+export function readBuildsetRegistryInputs(
+  reader: InputReader,
+  ctx: RunnerContext
+): BuildsetRegistryInputs {
+  const registryImage = reader.string('registry-image', 'docker.io/library/registry:2');
+  parseReference(registryImage, 'registry-image');
+  const intermediateRegistry = readIntermediateRegistry(reader, false, '');
+  return {
+    registryImage,
+    containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+    ...readConfigure(reader.list('configure')),
+    namespaces: reader.list('namespaces', DEFAULT_NAMESPACES).map((ns, i) => checkNamespace(ns, i)),
+    ...(intermediateRegistry && {intermediateRegistry}),
+    registryCredentials: reader.string(Input.RegistryCredentials),
+    requireDependencies: reader.boolean('require-dependencies', false),
+    share: reader.choice('share', SHARE_MODES, 'none'),
+    restartDocker: reader.boolean('restart-docker', false),
+    githubToken: reader.string(Input.GithubToken),
+    identity: readChangeIdentity(reader, ctx)
+  };
+}
+
+function readConfigure(items: string[]): {configure?: Runtime[]} {
+  if (items.length === 0 || (items.length === 1 && items[0] === 'all')) return {};
+  if (items.length === 1 && items[0] === 'none') return {configure: []};
+  items.forEach((item, i) => {
+    if (!(RUNTIMES as readonly string[]).includes(item)) {
+      throw new InputError(
+        `configure[${i}]`,
+        `"${item}" is not one of: all, none, ${RUNTIMES.join(', ')}`
+      );
+    }
+  });
+  return {configure: items as Runtime[]};
+}
+
+function checkNamespace(ns: string, i: number): string {
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?$/.test(ns)) {
+    throw new InputError(`namespaces[${i}]`, `"${ns}" is not a registry host like "quay.io"`);
+  }
+  return ns;
+}

@@ -1,0 +1,74 @@
+import {type RunnerContext} from '../action/context.js';
+import {type ChangeIdentity, changeFromEvent, changeTag} from '../model/change.js';
+import {type ContainerImage, parseContainerImages} from '../model/container-images.js';
+import {InputError, InputErrors} from '../model/errors.js';
+import {type RegistryLocation, parseRegistryLocation} from '../model/registry-location.js';
+import {type InputReader} from './reader.js';
+
+/** Input names shared by several actions, spelled as in action.yml. */
+export const Input = {
+  ContainerImages: 'container-images',
+  RegistryCredentials: 'registry-credentials',
+  Change: 'change',
+  Pipeline: 'pipeline',
+  PromoteMethod: 'promote-method',
+  IntermediateRegistry: 'intermediate-registry',
+  GithubToken: 'github-token',
+  ContainerCommand: 'container-command',
+  DryRun: 'dry-run'
+} as const;
+
+export const PROMOTE_METHODS = ['tag', 'intermediate-registry'] as const;
+export type PromoteMethod = (typeof PROMOTE_METHODS)[number];
+export const CONTAINER_COMMANDS = ['docker', 'podman'] as const;
+export type ContainerCommand = (typeof CONTAINER_COMMANDS)[number];
+
+/** The `container-images` input, parsed and validated. */
+export function readContainerImages(
+  reader: InputReader,
+  requireContext: boolean
+): ContainerImage[] {
+  const text = reader.required(Input.ContainerImages, 'a YAML or JSON list of images');
+  return parseContainerImages(text, {field: Input.ContainerImages, requireContext});
+}
+
+/** The change identity from the event, with the `change` and `pipeline` overrides. */
+export function readChangeIdentity(reader: InputReader, ctx: RunnerContext): ChangeIdentity {
+  return changeFromEvent({
+    eventName: ctx.eventName,
+    payload: ctx.payload,
+    ...(ctx.sha && {sha: ctx.sha}),
+    changeInput: reader.string(Input.Change),
+    pipelineInput: reader.string(Input.Pipeline)
+  });
+}
+
+/** Check that every temporary tag fits the 128-character limit; errors name the tag's field. */
+export function checkChangeTags(images: readonly ContainerImage[], identity: ChangeIdentity): void {
+  const errors: InputError[] = [];
+  for (const image of images) {
+    image.tags.forEach((tag, i) => {
+      try {
+        changeTag(identity, tag, `${image.field}.tags[${i}]`);
+      } catch (e) {
+        if (e instanceof InputError) errors.push(e);
+        else throw e;
+      }
+    });
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+}
+
+/** `intermediate-registry`, required when `required` is true. */
+export function readIntermediateRegistry(
+  reader: InputReader,
+  required: boolean,
+  why: string
+): RegistryLocation | undefined {
+  const text = reader.string(Input.IntermediateRegistry);
+  if (text === '') {
+    if (required) throw new InputError(Input.IntermediateRegistry, `is required ${why}`);
+    return undefined;
+  }
+  return parseRegistryLocation(text, Input.IntermediateRegistry);
+}

@@ -1,0 +1,74 @@
+import {type RunnerContext} from '../action/context.js';
+import {type ChangeIdentity} from '../model/change.js';
+import {type ContainerImage} from '../model/container-images.js';
+import {parseDuration} from '../model/duration.js';
+import {InputError} from '../model/errors.js';
+import {type RegistryLocation} from '../model/registry-location.js';
+import {
+  Input,
+  PROMOTE_METHODS,
+  type PromoteMethod,
+  readChangeIdentity,
+  readContainerImages,
+  readIntermediateRegistry
+} from './common.js';
+import {type InputReader} from './reader.js';
+
+/** Everything the promote step needs, validated. */
+export interface PromoteInputs {
+  readonly images: readonly ContainerImage[];
+  readonly promoteMethod: PromoteMethod;
+  readonly registryCredentials: string;
+  readonly intermediateRegistry?: RegistryLocation;
+  /** The identity from the event; a push still needs its merged PR looked up. */
+  readonly identity: ChangeIdentity;
+  readonly githubToken: string;
+  readonly verifySource: boolean;
+  readonly cleanup: boolean;
+  readonly cleanupAgeMs: number;
+  readonly cleanupPattern: RegExp;
+  readonly dryRun: boolean;
+}
+
+/** Read and validate the promote action's inputs. */
+export function readPromoteInputs(reader: InputReader, ctx: RunnerContext): PromoteInputs {
+  const images = readContainerImages(reader, false);
+  const promoteMethod = reader.choice(Input.PromoteMethod, PROMOTE_METHODS, 'tag');
+  const intermediateRegistry = readIntermediateRegistry(
+    reader,
+    promoteMethod === 'intermediate-registry',
+    'when promote-method is intermediate-registry'
+  );
+  const identity = readChangeIdentity(reader, ctx);
+  return {
+    images,
+    promoteMethod,
+    registryCredentials: reader.string(Input.RegistryCredentials),
+    ...(intermediateRegistry && {intermediateRegistry}),
+    identity,
+    githubToken: reader.string(Input.GithubToken),
+    verifySource: reader.boolean('verify-source', true),
+    cleanup: reader.boolean('cleanup', true),
+    cleanupAgeMs: parseDuration(reader.string('cleanup-age', '24h'), 'cleanup-age'),
+    cleanupPattern: readPattern(reader.string('cleanup-pattern'), reader.string(Input.Pipeline)),
+    dryRun: reader.boolean(Input.DryRun, false)
+  };
+}
+
+/** Default: change tags, plus `<pipeline>_` tags when a pipeline prefix is in use. */
+function readPattern(text: string, pipeline: string): RegExp {
+  const source =
+    text !== '' ? text : `^change_[0-9]+_.+$${pipeline ? `|^${escapeRegExp(pipeline)}_.+$` : ''}`;
+  try {
+    return new RegExp(source);
+  } catch (e) {
+    throw new InputError(
+      'cleanup-pattern',
+      `is not a valid regular expression: ${(e as Error).message}`
+    );
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,61 @@
+import * as core from '@actions/core';
+import {InputError} from '../model/errors.js';
+
+/** Where input values come from: the runner's `INPUT_*` variables, or the CLI's flags. */
+export type InputSource = (name: string) => string;
+
+/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
+export const actionInputSource: InputSource = name => core.getInput(name);
+
+/** Typed readers over an InputSource; each error names the input. */
+export class InputReader {
+  constructor(private readonly source: InputSource) {}
+
+  string(name: string, fallback = ''): string {
+    const value = this.source(name).trim();
+    return value === '' ? fallback : value;
+  }
+
+  /** A required input; throws InputError when empty. */
+  required(name: string, hint = ''): string {
+    const value = this.string(name);
+    if (value === '') throw new InputError(name, `is required${hint ? ` (${hint})` : ''}`);
+    return value;
+  }
+
+  /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.string(name);
+    if (value === '') return fallback;
+    if (['true', 'True', 'TRUE'].includes(value)) return true;
+    if (['false', 'False', 'FALSE'].includes(value)) return false;
+    throw new InputError(name, `"${value}" is not a boolean (use true or false)`);
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const value = this.string(name);
+    if (value === '') return fallback;
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new InputError(name, `"${value}" is not one of: ${choices.join(', ')}`);
+  }
+
+  positiveInteger(name: string, fallback: number, max = 1024): number {
+    const value = this.string(name);
+    if (value === '') return fallback;
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+      throw new InputError(name, `"${value}" is not a whole number from 1 to ${max}`);
+    }
+    return n;
+  }
+
+  /** A newline- or comma-separated list, trimmed, empty items dropped. */
+  list(name: string, fallback: readonly string[] = []): string[] {
+    const value = this.string(name);
+    if (value === '') return [...fallback];
+    return value
+      .split(/[\n,]/)
+      .map(s => s.trim())
+      .filter(s => s !== '');
+  }
+}

@@ -1,0 +1,342 @@
+import {InputError, InputErrors} from './errors.js';
+import {tagProblem} from './grammar.js';
+import {confinedPathProblem} from './paths.js';
+import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
+import {describeType, isMapping, parseStructuredInput, suggestKey} from './structured-input.js';
+
+/** One entry of `container-images`, validated and with defaults applied. */
+export interface ContainerImage {
+  /** Where the entry came from, e.g. `container-images[2]`, for messages. */
+  readonly field: string;
+  /** Build directory relative to the working directory (Zuul's `context`). */
+  readonly context?: string;
+  /** Build-context argument relative to `context` (default `.`). */
+  readonly path: string;
+  readonly containerFilename?: string;
+  /** Key into the registry credentials; defaults to the repository's host. */
+  readonly registry: string;
+  /** The repository as the user wrote it (credential regexes match this, as in Zuul). */
+  readonly repositoryInput: string;
+  readonly repository: RepositoryName;
+  readonly tags: readonly string[];
+  readonly buildArgs: readonly string[];
+  readonly target?: string;
+  readonly siblings: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  /** Platforms such as `linux/arm64`; empty means the builder's native platform. */
+  readonly arch: readonly string[];
+}
+
+export interface ParseContainerImagesOptions {
+  /** Input name used in messages (default `container-images`). */
+  readonly field?: string;
+  /** Build and upload need `context`; promote does not. */
+  readonly requireContext?: boolean;
+}
+
+const KEYS = [
+  'context',
+  'path',
+  'container_filename',
+  'registry',
+  'repository',
+  'tags',
+  'build_args',
+  'target',
+  'siblings',
+  'labels',
+  'arch'
+] as const;
+
+/** Names users bring from zuul-jobs' docker_images, build-push-action and friends. */
+const KEY_ALIASES: Record<string, string> = {
+  dockerfile: 'container_filename',
+  file: 'container_filename',
+  containerfile: 'container_filename',
+  buildargs: 'build_args',
+  build_arg: 'build_args',
+  platforms: 'arch',
+  platform: 'arch',
+  image: 'repository',
+  name: 'repository',
+  tag: 'tags',
+  label: 'labels'
+};
+
+const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+/**
+ * Parse and validate the `container-images` input (YAML or JSON text). Collects every problem and
+ * throws InputErrors whose messages name the exact field, e.g.
+ * `container-images[2].tags[0]: "Latest!" is not a valid tag`.
+ */
+export function parseContainerImages(
+  text: string,
+  options: ParseContainerImagesOptions = {}
+): ContainerImage[] {
+  const field = options.field ?? 'container-images';
+  const value = parseStructuredInput(text, field);
+  if (!Array.isArray(value)) {
+    throw new InputError(field, `must be a list of images, got ${describeType(value)}`);
+  }
+  if (value.length === 0) throw new InputError(field, 'must list at least one image');
+  const errors: InputError[] = [];
+  const images: ContainerImage[] = [];
+  value.forEach((entry, i) => {
+    const image = parseEntry(entry, `${field}[${i}]`, options.requireContext ?? false, errors);
+    if (image) images.push(image);
+  });
+  errors.push(...duplicateTags(images));
+  if (errors.length > 0) throw new InputErrors(errors);
+  return images;
+}
+
+function parseEntry(
+  entry: unknown,
+  field: string,
+  requireContext: boolean,
+  errors: InputError[]
+): ContainerImage | undefined {
+  if (!isMapping(entry)) {
+    errors.push(
+      new InputError(
+        field,
+        `must be a mapping with at least "repository", got ${describeType(entry)}`
+      )
+    );
+    return undefined;
+  }
+  const before = errors.length;
+  for (const key of Object.keys(entry)) {
+    if ((KEYS as readonly string[]).includes(key)) continue;
+    const suggestion = suggestKey(key, KEYS, KEY_ALIASES);
+    errors.push(
+      new InputError(
+        `${field}.${key}`,
+        `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`
+      )
+    );
+  }
+  const at = (key: string): string => `${field}.${key}`;
+  const context = optionalString(entry, 'context', field, errors);
+  if (context === undefined && requireContext && !('context' in entry)) {
+    errors.push(
+      new InputError(
+        at('context'),
+        'is required to build an image (a directory relative to the working directory)'
+      )
+    );
+  }
+  const contextProblem = context !== undefined ? confinedPathProblem(context) : undefined;
+  pushIf(errors, at('context'), contextProblem);
+  const path = optionalString(entry, 'path', field, errors) ?? '.';
+  // `path` is relative to the context; report it only when the context itself is fine.
+  if (contextProblem === undefined) {
+    pushIf(errors, at('path'), confinedPathProblem(context ? `${context}/${path}` : path));
+  }
+  const containerFilename = optionalString(entry, 'container_filename', field, errors);
+  if (containerFilename !== undefined) {
+    pushIf(
+      errors,
+      at('container_filename'),
+      confinedPathProblem(`${context ?? '.'}/${containerFilename}`)
+    );
+  }
+  const repositoryInput = optionalString(entry, 'repository', field, errors);
+  let repository: RepositoryName | undefined;
+  if (repositoryInput === undefined) {
+    if (!('repository' in entry))
+      errors.push(new InputError(at('repository'), 'is required (e.g. "quay.io/org/app")'));
+  } else {
+    repository = capture(errors, () => parseRepositoryName(repositoryInput, at('repository')));
+  }
+  const registry = optionalString(entry, 'registry', field, errors) ?? repository?.registry ?? '';
+  const tags = stringList(entry, 'tags', field, errors, ['latest']);
+  tags.forEach((tag, i) => pushIf(errors, `${at('tags')}[${i}]`, tagProblem(tag)));
+  const buildArgs = stringList(entry, 'build_args', field, errors, []);
+  buildArgs.forEach((arg, i) => {
+    if (!BUILD_ARG_RE.test(arg)) {
+      errors.push(new InputError(`${at('build_args')}[${i}]`, `"${arg}" must look like KEY=VALUE`));
+    }
+  });
+  const target = optionalString(entry, 'target', field, errors);
+  const siblings = stringList(entry, 'siblings', field, errors, []);
+  siblings.forEach((s, i) => pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s)));
+  const labels = parseLabels(entry.labels, at('labels'), errors);
+  const arch = stringList(entry, 'arch', field, errors, []);
+  arch.forEach((p, i) => {
+    if (!PLATFORM_RE.test(p)) {
+      errors.push(
+        new InputError(
+          `${at('arch')}[${i}]`,
+          `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`
+        )
+      );
+    }
+  });
+  if (errors.length > before || repository === undefined || repositoryInput === undefined)
+    return undefined;
+  return {
+    field,
+    ...(context !== undefined && {context}),
+    path,
+    ...(containerFilename !== undefined && {containerFilename}),
+    registry,
+    repositoryInput,
+    repository,
+    tags,
+    buildArgs,
+    ...(target !== undefined && {target}),
+    siblings,
+    labels,
+    arch
+  };
+}
+
+function optionalString(
+  entry: Record<string, unknown>,
+  key: string,
+  field: string,
+  errors: InputError[]
+): string | undefined {
+  const value = entry[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    errors.push(
+      new InputError(
+        `${field}.${key}`,
+        `must be a string, got ${describeType(value)}${quoteHint(value)}`
+      )
+    );
+    return undefined;
+  }
+  if (value.trim() === '') {
+    errors.push(new InputError(`${field}.${key}`, 'must not be empty'));
+    return undefined;
+  }
+  return value;
+}
+
+function stringList(
+  entry: Record<string, unknown>,
+  key: string,
+  field: string,
+  errors: InputError[],
+  fallback: string[]
+): string[] {
+  const value = entry[key];
+  if (value === undefined || value === null) return fallback;
+  if (!Array.isArray(value)) {
+    const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+    errors.push(
+      new InputError(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`)
+    );
+    return [];
+  }
+  if (value.length === 0 && key === 'tags') {
+    errors.push(
+      new InputError(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])')
+    );
+  }
+  const out: string[] = [];
+  value.forEach((item, i) => {
+    if (typeof item !== 'string') {
+      errors.push(
+        new InputError(
+          `${field}.${key}[${i}]`,
+          `must be a string, got ${describeType(item)}${quoteHint(item)}`
+        )
+      );
+    } else {
+      out.push(item);
+    }
+  });
+  return out;
+}
+
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function quoteHint(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'boolean'
+    ? ' (quote it so YAML keeps it as text)'
+    : '';
+}
+
+function parseLabels(value: unknown, field: string, errors: InputError[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const add = (key: string, val: string, at: string): void => {
+    if (!LABEL_KEY_RE.test(key)) {
+      errors.push(new InputError(at, `"${key}" is not a valid label key`));
+    } else {
+      labels[key] = val;
+    }
+  };
+  if (value === undefined || value === null) return labels;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const at = `${field}[${i}]`;
+      if (typeof item !== 'string') {
+        errors.push(new InputError(at, `must be a "key=value" string, got ${describeType(item)}`));
+      } else if (!item.includes('=')) {
+        errors.push(new InputError(at, `"${item}" must look like key=value`));
+      } else {
+        add(item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1), at);
+      }
+    });
+  } else if (isMapping(value)) {
+    for (const [key, val] of Object.entries(value)) {
+      const at = `${field}.${key}`;
+      if (typeof val !== 'string') {
+        errors.push(
+          new InputError(at, `must be a string, got ${describeType(val)}${quoteHint(val)}`)
+        );
+      } else {
+        add(key, val, at);
+      }
+    }
+  } else {
+    errors.push(
+      new InputError(
+        field,
+        `must be a list of "key=value" or a mapping, got ${describeType(value)}`
+      )
+    );
+  }
+  return labels;
+}
+
+function duplicateTags(images: ContainerImage[]): InputError[] {
+  const seen = new Map<string, string>();
+  const errors: InputError[] = [];
+  for (const image of images) {
+    image.tags.forEach((tag, i) => {
+      const key = formatReference({...image.repository, tag});
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push(
+          new InputError(`${image.field}.tags[${i}]`, `${key} is already produced by ${first}`)
+        );
+      } else {
+        seen.set(key, `${image.field}.tags[${i}]`);
+      }
+    });
+  }
+  return errors;
+}
+
+function pushIf(errors: InputError[], field: string, problem: string | undefined): void {
+  if (problem !== undefined) errors.push(new InputError(field, problem));
+}
+
+function capture<T>(errors: InputError[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError) {
+      errors.push(e);
+      return undefined;
+    }
+    throw e;
+  }
+}

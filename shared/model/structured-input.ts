@@ -1,0 +1,82 @@
+import {parse as parseYaml, YAMLParseError} from 'yaml';
+import {InputError} from './errors.js';
+
+/** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Parse a YAML or JSON input (JSON is YAML). Throws InputError naming `field` for empty, oversized
+ * or unparsable text, with the line and column of a syntax error.
+ */
+export function parseStructuredInput(text: string, field: string): unknown {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputError(field, `is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
+  }
+  if (text.trim() === '') throw new InputError(field, 'must not be empty');
+  try {
+    // `uniqueKeys` turns a repeated key (an easy YAML slip) into an error instead of "last wins".
+    return parseYaml(text, {uniqueKeys: true, prettyErrors: true, maxAliasCount: 1000});
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const where = e.linePos?.[0]
+        ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`
+        : '';
+      throw new InputError(
+        field,
+        `is not valid YAML or JSON${where}: ${e.message.split('\n')[0]}`,
+        {
+          cause: e
+        }
+      );
+    }
+    throw new InputError(field, `is not valid YAML or JSON: ${String(e)}`, {cause: e});
+  }
+}
+
+/** A plain object (mapping), not an array or null. */
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** How a value looks to a user, for "expected X, got Y" messages. */
+export function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string "${value}"`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/** Edit distance, for "did you mean" suggestions on unknown keys. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({length: b.length + 1}, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest known key to `key`, or undefined when none is close enough. */
+export function suggestKey(
+  key: string,
+  known: readonly string[],
+  aliases: Readonly<Record<string, string>> = {}
+): string | undefined {
+  const normalised = key.toLowerCase().replace(/-/g, '_');
+  if (aliases[normalised]) return aliases[normalised];
+  if (known.includes(normalised)) return normalised;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = editDistance(normalised, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
