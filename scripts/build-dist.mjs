@@ -18,7 +18,16 @@ function ncc(name, source) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', source, '-o', out, '--quiet', '--target', 'es2022'],
+      [
+        'node_modules/@vercel/ncc/dist/ncc/cli.js',
+        'build',
+        source,
+        '-o',
+        out,
+        '--quiet',
+        '--target',
+        'es2022'
+      ],
       {stdio: 'inherit'}
     );
     child.on('exit', code =>

@@ -19,7 +19,8 @@ for (const command of COMMANDS) {
 }
 const root = {
   name: 'imagegate',
-  description: 'Speculative container-image gating: build, stage per change, promote the exact bytes after merge, mirror.',
+  description:
+    'Speculative container-image gating: build, stage per change, promote the exact bytes after merge, mirror.',
   author: 'imagegate',
   branding: {icon: 'package', color: 'blue'},
   inputs,

@@ -72,6 +72,9 @@ export function suggestKey(
   const normalised = key.toLowerCase().replace(/-/g, '_');
   if (aliases[normalised]) return aliases[normalised];
   if (known.includes(normalised)) return normalised;
+  // An abbreviation (`src_repo`, `repo`) is the most common slip after typos.
+  const extended = known.find(k => k.startsWith(normalised) && normalised.length >= 3);
+  if (extended) return extended;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -1,0 +1,51 @@
+/**
+ * Jest globalTeardown (parent process, after all workers): kills what a crashed worker or a
+ * test without stop() left behind, then removes the run directory.
+ * Every started process has a file `pids/<pid>` holding a marker (its config path) that
+ * must appear in its command line, so a recycled pid is never hit.
+ * IMAGEGATE_TEST_KEEP=1 keeps the directory (registry logs, configs) for debugging.
+ * Jest loads this file outside its ESM module map: builtins only, no local imports.
+ */
+import {readdirSync, readFileSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+
+function killLeftovers(dir: string): number[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(dir, 'pids'));
+  } catch {
+    return [];
+  }
+  const killed: number[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // already exited
+    }
+    const marker = readFileSync(join(dir, 'pids', name), 'utf8');
+    if (!marker || !cmdline.includes(marker)) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    } catch {
+      // exited in between
+    }
+  }
+  return killed;
+}
+
+export default function globalTeardown(): void {
+  const dir = process.env.IMAGEGATE_TEST_RUN_DIR;
+  if (!dir) return;
+  const killed = killLeftovers(dir);
+  if (killed.length > 0) console.warn(`imagegate tests: killed leftover processes ${killed}`);
+  if (process.env.IMAGEGATE_TEST_KEEP) {
+    console.warn(`imagegate tests: kept ${dir}`);
+    return;
+  }
+  rmSync(dir, {recursive: true, force: true});
+}
