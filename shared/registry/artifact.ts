@@ -1,0 +1,110 @@
+import {Readable} from 'node:stream';
+import {RepositoryName} from '../model/reference.js';
+import {pullScope, pushScope} from './auth.js';
+import {startUpload, uploadBlob} from './blob-upload.js';
+import {EngineContext} from './context.js';
+import {sha256Digest} from './digest.js';
+import {RegistryError} from './errors.js';
+import {OCI_EMPTY, OCI_MANIFEST} from './media-types.js';
+import {Repository} from './repository.js';
+import {withRetry} from './retry.js';
+import {isTemporaryFailure} from './transport.js';
+import {ImageManifest, RawManifest} from './types.js';
+
+/** A small document stored as an OCI artifact. */
+export interface ArtifactContent {
+  /** The manifest's `artifactType`, also the payload layer's media type. */
+  readonly artifactType: string;
+  readonly payload: Buffer;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+// The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
+// for an Empty Descriptor"); its content is the two bytes `{}`.
+const EMPTY = Buffer.from('{}');
+const EMPTY_DESCRIPTOR = {mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), size: 2, data: 'e30='};
+
+/**
+ * Store `content` under `ref.tag` as an OCI 1.1 artifact manifest (empty config, one layer with
+ * the payload), replacing what the tag held; returns the manifest digest.
+ */
+export async function putArtifact(
+  ctx: EngineContext,
+  ref: RepositoryName & {tag: string},
+  content: ArtifactContent
+): Promise<string> {
+  const repo = ctx.repository(ref, [pushScope(ref.repository)]);
+  const layer = {
+    mediaType: content.artifactType,
+    digest: sha256Digest(content.payload),
+    size: content.payload.length
+  };
+  await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
+  const parsed = {
+    schemaVersion: 2 as const,
+    mediaType: OCI_MANIFEST,
+    artifactType: content.artifactType,
+    config: EMPTY_DESCRIPTOR,
+    layers: [layer],
+    ...(content.annotations && {annotations: {...content.annotations}})
+  };
+  const bytes = Buffer.from(JSON.stringify(parsed));
+  const manifest: RawManifest = {
+    digest: sha256Digest(bytes),
+    mediaType: OCI_MANIFEST,
+    bytes,
+    parsed
+  };
+  await repo.putManifest(ref.tag, manifest);
+  return manifest.digest;
+}
+
+/**
+ * The payload of the artifact under `ref.tag`, or undefined when the tag does not exist; fails
+ * when the tag holds something other than an `artifactType` artifact or the payload exceeds `limit`.
+ */
+export async function getArtifact(
+  ctx: EngineContext,
+  ref: RepositoryName & {tag: string},
+  artifactType: string,
+  limit: number
+): Promise<Buffer | undefined> {
+  const repo = ctx.repository(ref, [pullScope(ref.repository)]);
+  if (!(await repo.headManifest(ref.tag))) return undefined;
+  const raw = await repo.getManifest(ref.tag);
+  const manifest = raw.parsed as ImageManifest & {artifactType?: string};
+  const type = manifest.artifactType ?? manifest.config?.mediaType;
+  const layer = manifest.layers?.[0];
+  if (type !== artifactType || !layer) {
+    throw new RegistryError({
+      operation: 'read artifact',
+      registry: ref.registry,
+      repository: ref.repository,
+      reason: `${ref.tag} is not a ${artifactType} artifact (found ${type ?? raw.mediaType})`,
+      temporary: false
+    });
+  }
+  if (layer.size > limit) {
+    throw repo.error('read artifact', `payload of ${layer.size} bytes exceeds ${limit}`, false);
+  }
+  return repo.readBlob(layer.digest, limit);
+}
+
+/** Upload bytes held in memory unless the repository already has them. */
+async function pushBytes(ctx: EngineContext, repo: Repository, bytes: Buffer): Promise<void> {
+  const digest = sha256Digest(bytes);
+  if (await repo.hasBlob(digest)) return;
+  await withRetry(
+    async () => {
+      const session = await startUpload(repo);
+      await uploadBlob(repo, session, {
+        digest,
+        size: bytes.length,
+        open: async () => Readable.from([bytes])
+      });
+    },
+    ctx.blobs.retry,
+    ctx.clock,
+    {isTemporary: isTemporaryFailure}
+  );
+}

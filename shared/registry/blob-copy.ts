@@ -1,0 +1,73 @@
+import {Readable} from 'node:stream';
+import {RegistryError, causeMessage} from './errors.js';
+import {mountBlob, startUpload, uploadBlob} from './blob-upload.js';
+import {Repository} from './repository.js';
+import {Clock, RetryPolicy, withRetry} from './retry.js';
+import {Logger, isTemporaryFailure} from './transport.js';
+import {Descriptor} from './types.js';
+import {VerifyStream} from './verify-stream.js';
+
+/** How one blob reached the destination. */
+export type BlobOutcome = 'skipped' | 'mounted' | 'copied';
+
+/** Settings for moving blobs. */
+export interface BlobCopyOptions {
+  /** Try a cross-repository mount (source and destination on the same registry). */
+  readonly mount: boolean;
+  readonly chunkSize?: number;
+  readonly retry: RetryPolicy;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Make `dest` hold the blob: HEAD first (skip when present), then mount when allowed, else stream
+ * it from the source GET straight into the destination upload while checking digest and size.
+ * Each upload attempt uses a fresh session and a fresh source GET, since a failed session may hold
+ * partial data.
+ */
+export async function copyBlob(
+  source: Repository,
+  dest: Repository,
+  blob: Descriptor,
+  options: BlobCopyOptions
+): Promise<BlobOutcome> {
+  if (await dest.hasBlob(blob.digest)) return 'skipped';
+  let location: string | undefined;
+  if (options.mount) {
+    const mount = await mountBlob(dest, blob.digest, source.name);
+    if (mount.mounted) return 'mounted';
+    // 202: not mountable (e.g. the blob is not in the source repository); upload into the session.
+    location = mount.location;
+  }
+  const open = async (): Promise<Readable> => {
+    const res = await source.getBlob(blob.digest);
+    const verify = new VerifyStream(blob.digest, blob.size);
+    res.body.on('error', error => verify.destroy(error));
+    verify.on('close', () => res.body.destroy());
+    return res.body.pipe(verify);
+  };
+  await withRetry(
+    async () => {
+      const session = location ?? (await startUpload(dest));
+      location = undefined;
+      await uploadBlob(dest, session, {
+        digest: blob.digest,
+        size: blob.size,
+        open,
+        chunkSize: options.chunkSize
+      });
+    },
+    options.retry,
+    options.clock,
+    {
+      isTemporary: isTemporaryFailure,
+      retryAfterMs: e => (e instanceof RegistryError ? e.retryAfterMs : undefined),
+      onRetry: (e, n, delay) =>
+        options.logger.debug(
+          `retry ${n} of blob ${blob.digest} in ${delay} ms: ${causeMessage(e) ?? String(e)}`
+        )
+    }
+  );
+  return 'copied';
+}

@@ -1,0 +1,18 @@
+import {RepositoryName} from '../model/reference.js';
+import {BlobCopyOptions} from './blob-copy.js';
+import {Limiter} from './limiter.js';
+import {Repository} from './repository.js';
+import {Clock} from './retry.js';
+import {Logger} from './transport.js';
+
+/** What the use-case functions (copy, retag, delete) need from the engine; the facade provides it. */
+export interface EngineContext {
+  /** A repository client whose requests carry exactly these token scopes. */
+  repository(name: RepositoryName, scopes: readonly string[]): Repository;
+  /** The blob-transfer limiter of a registry (default 4 concurrent transfers). */
+  limiter(registry: string): Limiter;
+  /** Retry, clock and chunking settings for blob transfers. */
+  readonly blobs: Omit<BlobCopyOptions, 'mount'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}

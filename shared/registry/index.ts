@@ -1,0 +1,232 @@
+import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
+import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
+import {CredentialLookup, pullScope} from './auth.js';
+import {EngineContext} from './context.js';
+import {withContext} from './errors.js';
+import {CopyResult, copyImage} from './copy.js';
+import {HttpClient} from './http.js';
+import {ImageConfigInfo, readImageConfig} from './image-config.js';
+import {Limiter} from './limiter.js';
+import {parsePlatform} from './platform.js';
+import {ManifestHead, Repository} from './repository.js';
+import {RetagResult, retagImage} from './retag.js';
+import {Clock, DEFAULT_RETRY_POLICY, RetryPolicy, systemClock} from './retry.js';
+import {TagApiKind, TagApis} from './tag-apis.js';
+import {Logger, Transport} from './transport.js';
+import {USER_AGENT} from './version.js';
+import {DeleteOutcome, TagInfo} from './adapters/tag-api.js';
+
+export type {CopyResult, TagOutcome} from './copy.js';
+export type {RetagResult} from './retag.js';
+export type {ArtifactContent} from './artifact.js';
+export type {ImageConfigInfo} from './image-config.js';
+export type {ManifestHead} from './repository.js';
+export type {Credentials, CredentialLookup} from './auth.js';
+export type {Logger} from './transport.js';
+export type {Clock, RetryPolicy} from './retry.js';
+export type {DeleteOutcome, TagInfo} from './adapters/tag-api.js';
+export type {TagApiKind} from './tag-apis.js';
+export {RegistryError} from './errors.js';
+export type {OciErrorDetail} from './errors.js';
+
+/** Engine settings; every field is optional and every side effect can be replaced. */
+export interface RegistryOptions {
+  readonly credentials?: CredentialLookup;
+  /** Extra trusted CA certificates (PEM), e.g. the buildset registry's. */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[];
+  /** Hosts that may be reached over plain HTTP if HTTPS fails (loopback hosts always may). */
+  readonly insecure?: readonly string[];
+  /** Hosts known to speak plain HTTP: no HTTPS probe (they must be loopback or in `insecure`). */
+  readonly plainHttp?: readonly string[];
+  /** Concurrent blob transfers per destination registry (default 4, as crane). */
+  readonly concurrency?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Socket idle timeout per request (default 60 s). */
+  readonly timeoutMs?: number;
+  /** Upload blobs larger than this in PATCH chunks of this size (default: one streamed PUT). */
+  readonly chunkSize?: number;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly userAgent?: string;
+  /** Tag API per registry host; defaults: docker.io → docker-hub, quay.io → quay, ghcr.io → ghcr. */
+  readonly tagApis?: Readonly<Record<string, TagApiKind>>;
+  readonly dockerHubApiUrl?: string;
+  readonly quayApiUrl?: string;
+  readonly quayToken?: string;
+  /** GitHub REST API root (`GITHUB_API_URL`) and token for GHCR package versions. */
+  readonly githubApiUrl?: string;
+  readonly githubToken?: string;
+}
+
+/** How long ago a tag moved, and who said so. */
+export interface TagAge {
+  readonly updatedAt: Date;
+  readonly ageMs: number;
+  /** `docker-hub`, `quay`, `ghcr` (registry API timestamps) or `oci` (the image's `created`). */
+  readonly source: string;
+}
+
+/** Run a use case, prefixing RegistryErrors with what it was doing. */
+async function contextual<T>(context: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw withContext(error, context);
+  }
+}
+
+const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warning: () => undefined
+};
+
+/**
+ * The registry engine's facade: copy, retag, tag-only delete, tag listing and image inspection
+ * over the distribution API, with one connection pool, token cache and limiter set per instance.
+ * Call `close()` when done so keep-alive sockets do not hold the process open.
+ */
+export class Registry {
+  private readonly http: HttpClient;
+  private readonly transports = new Map<string, Transport>();
+  private readonly limiters = new Map<string, Limiter>();
+  private readonly ctx: EngineContext;
+  private readonly tagApis: TagApis;
+
+  constructor(private readonly options: RegistryOptions = {}) {
+    this.http = new HttpClient({ca: options.ca, timeoutMs: options.timeoutMs});
+    const clock = options.clock ?? systemClock;
+    const logger = options.logger ?? silentLogger;
+    const retry = {...DEFAULT_RETRY_POLICY, ...options.retry};
+    this.ctx = {
+      repository: (name, scopes) =>
+        new Repository(this.transport(name.registry), name.registry, name.repository, scopes),
+      limiter: registry => {
+        let limiter = this.limiters.get(registry);
+        if (!limiter)
+          this.limiters.set(registry, (limiter = new Limiter(options.concurrency ?? 4)));
+        return limiter;
+      },
+      blobs: {retry, clock, logger, chunkSize: options.chunkSize},
+      clock,
+      logger
+    };
+    this.tagApis = new TagApis(this.ctx, {
+      http: this.http,
+      retry,
+      clock,
+      userAgent: options.userAgent ?? USER_AGENT,
+      options
+    });
+  }
+
+  /**
+   * Copy `source` to `dest` under `tags` (none: by digest only), keeping the digest; with
+   * `platforms` (`linux/amd64`…) only those entries of an index are copied.
+   */
+  copy(
+    source: ImageReference,
+    dest: RepositoryName,
+    tags: readonly string[],
+    options: {platforms?: readonly string[]} = {}
+  ): Promise<CopyResult> {
+    const platforms = options.platforms?.map((p, i) => parsePlatform(p, `platforms[${i}]`));
+    const context = `copying ${formatReference(source)} to ${formatReference(dest)}`;
+    return contextual(context, () =>
+      copyImage(this.ctx, source, dest, tags, platforms ? {platforms} : {})
+    );
+  }
+
+  /** Point `tags` of `repository` at what `source` (tag or digest) names; no blob traffic. */
+  retag(
+    repository: RepositoryName,
+    source: string,
+    tags: readonly string[],
+    options: {digest?: string} = {}
+  ): Promise<RetagResult> {
+    const context = `tagging ${formatReference(repository)}:${source} as ${tags.join(', ')}`;
+    return contextual(context, () =>
+      retagImage(this.ctx, repository, source, tags, options.digest)
+    );
+  }
+
+  /** Delete only the tag `ref.tag` (never a digest other tags may share). */
+  deleteTag(ref: ImageReference & {tag: string}): Promise<DeleteOutcome> {
+    const api = this.tagApis.for(ref.registry);
+    return contextual(`deleting tag ${formatReference(ref)}`, () => api.deleteTag(ref, ref.tag));
+  }
+
+  /** Every tag of a repository (empty when the repository does not exist). */
+  listTags(repository: RepositoryName): Promise<string[]> {
+    return this.ctx.repository(repository, [pullScope(repository.repository)]).listTags();
+  }
+
+  /** Tags with their last-update times, where the registry's own API offers them. */
+  listTagInfo(repository: RepositoryName): Promise<TagInfo[] | undefined> {
+    return this.tagApis.listTagInfo(repository);
+  }
+
+  /** Digest, media type and size of what `ref` names; undefined when it does not exist. */
+  resolve(ref: ImageReference): Promise<ManifestHead | undefined> {
+    const repo = this.ctx.repository(ref, [pullScope(ref.repository)]);
+    return repo.headManifest(ref.digest ?? ref.tag ?? 'latest');
+  }
+
+  /** Labels, `created`, os and architecture from the image config (an index: `platform` or the first image). */
+  imageConfig(ref: ImageReference, platform?: string): Promise<ImageConfigInfo> {
+    return readImageConfig(
+      this.ctx,
+      ref,
+      platform === undefined ? undefined : parsePlatform(platform)
+    );
+  }
+
+  /** How old the tag is: the registry API's update time where available, else the image's `created`. */
+  async tagAge(ref: ImageReference & {tag: string}): Promise<TagAge | undefined> {
+    const api = this.tagApis.for(ref.registry);
+    const updatedAt = await api.tagUpdatedAt(ref, ref.tag);
+    if (!updatedAt) return undefined;
+    return {updatedAt, ageMs: this.ctx.clock.now() - updatedAt.getTime(), source: api.kind};
+  }
+
+  /** Store a small document as an OCI artifact under `ref.tag`; returns its manifest digest. */
+  putArtifact(ref: RepositoryName & {tag: string}, content: ArtifactContent): Promise<string> {
+    const context = `writing artifact ${formatReference(ref)}`;
+    return contextual(context, () => putArtifact(this.ctx, ref, content));
+  }
+
+  /** The payload of an `artifactType` artifact under `ref.tag`; undefined when the tag is absent. */
+  getArtifact(
+    ref: RepositoryName & {tag: string},
+    artifactType: string,
+    limit: number
+  ): Promise<Buffer | undefined> {
+    const context = `reading artifact ${formatReference(ref)}`;
+    return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
+  }
+
+  /** Close pooled connections. */
+  close(): void {
+    this.http.close();
+  }
+
+  private transport(registry: string): Transport {
+    let transport = this.transports.get(registry);
+    if (!transport) {
+      const {options} = this;
+      transport = new Transport({
+        registry,
+        http: this.http,
+        clock: this.ctx.clock,
+        retry: this.ctx.blobs.retry,
+        logger: this.ctx.logger,
+        userAgent: options.userAgent ?? USER_AGENT,
+        credentials: options.credentials,
+        insecure: options.insecure?.includes(registry),
+        ...(options.plainHttp?.includes(registry) && {scheme: 'http' as const})
+      });
+      this.transports.set(registry, transport);
+    }
+    return transport;
+  }
+}

@@ -1,0 +1,43 @@
+import {RepositoryName} from '../model/reference.js';
+import {pushScope} from './auth.js';
+import {EngineContext} from './context.js';
+import {TagOutcome} from './copy.js';
+
+/** What a retag did. */
+export interface RetagResult {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly tags: readonly TagOutcome[];
+}
+
+/**
+ * Point `tags` of one repository at the manifest `source` (a tag or digest) names: one GET and
+ * one PUT per tag, no blob traffic (the blobs are already in the repository). With `knownDigest`
+ * the tags are HEADed first and those already holding it are left alone.
+ */
+export async function retagImage(
+  ctx: EngineContext,
+  repository: RepositoryName,
+  source: string,
+  tags: readonly string[],
+  knownDigest?: string
+): Promise<RetagResult> {
+  const repo = ctx.repository(repository, [pushScope(repository.repository)]);
+  let pending = tags;
+  if (knownDigest !== undefined) {
+    const heads = await Promise.all(tags.map(t => repo.headManifest(t)));
+    pending = tags.filter((_, i) => heads[i]?.digest !== knownDigest);
+    if (pending.length === 0) {
+      const mediaType = heads[0]?.mediaType ?? '';
+      return {digest: knownDigest, mediaType, tags: tags.map(tag => ({tag, status: 'skipped'}))};
+    }
+  }
+  // GET by digest when known, so a concurrent push to the source tag cannot change what we copy.
+  const manifest = await repo.getManifest(knownDigest ?? source);
+  await Promise.all(pending.map(t => repo.putManifest(t, manifest)));
+  return {
+    digest: manifest.digest,
+    mediaType: manifest.mediaType,
+    tags: tags.map(tag => ({tag, status: pending.includes(tag) ? 'written' : 'skipped'}))
+  };
+}
