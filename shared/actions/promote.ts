@@ -1,27 +1,85 @@
+import * as core from '@actions/core';
 import {readRunnerContext} from '../action/context.js';
 import {loadCredentials} from '../action/credentials.js';
-import {changeTag} from '../model/change.js';
+import {actionLog} from '../action/log.js';
+import {createActionRegistry} from '../action/registry.js';
+import {writeSummaryTable} from '../action/summary.js';
+import {readChangeIndex} from '../change-index/store.js';
+import {parseRepoName} from '../github/changes.js';
+import {GitHubClient} from '../github/client.js';
 import {checkWriteCredentials} from '../model/credentials.js';
-import {formatReference, withTag} from '../model/reference.js';
-import {checkChangeTags} from '../inputs/common.js';
+import {formatReference} from '../model/reference.js';
+import {Input} from '../inputs/common.js';
 import {readPromoteInputs} from '../inputs/promote.js';
 import {InputReader, actionInputSource} from '../inputs/reader.js';
-import {notImplementedYet, printPlan} from './plan.js';
+import {promote, type PromoteResult} from '../promote/index.js';
 
 /** The promote action: move the merged change's staged images to their final tags. */
 export async function promoteAction(): Promise<void> {
-  const inputs = readPromoteInputs(new InputReader(actionInputSource), readRunnerContext());
-  checkChangeTags(inputs.images, inputs.identity);
-  checkWriteCredentials(inputs.images, loadCredentials(inputs.registryCredentials), false);
-  printPlan(
-    `Promote plan (method ${inputs.promoteMethod}${inputs.dryRun ? ', dry run' : ''})`,
-    inputs.images.flatMap(image =>
-      image.tags.map(tag => {
-        const final = formatReference(withTag(image.repository, tag));
-        const source = changeTag(inputs.identity, tag);
-        return `${image.field}: ${source} → ${final}`;
-      })
-    )
+  const reader = new InputReader(actionInputSource);
+  const ctx = readRunnerContext();
+  const inputs = readPromoteInputs(reader, ctx);
+  const store = loadCredentials(inputs.registryCredentials);
+  // The repository regexes are checked before any registry is touched.
+  checkWriteCredentials(inputs.images, store, false);
+  const registry = createActionRegistry(store, ctx, {githubToken: inputs.githubToken});
+  const repo = parseRepoName(ctx.repository);
+  try {
+    const result = await promote(inputs, {
+      registry,
+      ctx,
+      log: actionLog,
+      github: new GitHubClient({
+        apiUrl: ctx.apiUrl,
+        ...(inputs.githubToken && {token: inputs.githubToken})
+      }),
+      ...(repo && {repo}),
+      readChangeIndex: key =>
+        inputs.intermediateRegistry
+          ? readChangeIndex(registry, inputs.intermediateRegistry, key)
+          : Promise.resolve(undefined),
+      pipelineInput: reader.string(Input.Pipeline)
+    });
+    await report(result);
+  } finally {
+    registry.close();
+  }
+}
+
+async function report(result: PromoteResult): Promise<void> {
+  const images = new Map<
+    string,
+    {repository: string; tags: string[]; digest: string; source: string}
+  >();
+  for (const item of result.items) {
+    const key = `${formatReference(item.image.repository)} ${item.digest}`;
+    const entry = images.get(key) ?? {
+      repository: formatReference(item.image.repository),
+      tags: [],
+      digest: item.digest,
+      source: formatReference(item.source)
+    };
+    entry.tags.push(item.final.tag);
+    images.set(key, entry);
+  }
+  core.setOutput('images', JSON.stringify([...images.values()]));
+  const status = (tag: string, key: string): string => {
+    const done = result.promoted?.find(
+      p =>
+        `${formatReference(p.item.image.repository)} ${p.item.digest}` === key &&
+        p.item.final.tag === tag
+    );
+    if (result.dryRun) return 'planned (dry run)';
+    if (!done || done.item.state === 'done') return 'already promoted';
+    return done.result === 'written' ? 'promoted' : 'already there';
+  };
+  const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
+  await writeSummaryTable(
+    `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
+    ['image', 'tag', 'digest', 'source', 'result'],
+    [...images.entries()].flatMap(([key, e]) =>
+      e.tags.map(t => [e.repository, t, `\`${e.digest}\``, e.source, status(t, key)])
+    ),
+    deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined
   );
-  notImplementedYet('promote');
 }

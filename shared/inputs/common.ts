@@ -44,7 +44,10 @@ export function readChangeIdentity(reader: InputReader, ctx: RunnerContext): Cha
 }
 
 /** Check that every temporary tag fits the 128-character limit; errors name the tag's field. */
-export function checkChangeTags(images: readonly ContainerImage[], identity: ChangeIdentity): void {
+export function checkChangeTags(
+  images: readonly ContainerImage[],
+  identity: Pick<ChangeIdentity, 'change' | 'pipeline'>
+): void {
   const errors: InputError[] = [];
   for (const image of images) {
     image.tags.forEach((tag, i) => {

@@ -11,14 +11,14 @@ const CREDENTIALS =
   'quay.io: {username: bot, password: hunter2-secret, repository: "^quay.io/org/"}';
 
 // prettier-ignore
-const BUNDLES: Array<[string, Record<string, string>, Record<string, string>]> = [
-  ['build', {'container-images': BAD_IMAGES}, {'container-images': GOOD_IMAGES}],
-  ['upload', {'container-images': BAD_IMAGES, 'registry-credentials': CREDENTIALS}, {'container-images': GOOD_IMAGES, 'registry-credentials': CREDENTIALS}],
-  ['promote', {'container-images': BAD_IMAGES}, {'container-images': GOOD_IMAGES, change: '42'}],
-  ['index', {command: 'promote', 'container-images': BAD_IMAGES}, {command: 'build', 'container-images': GOOD_IMAGES}]
+const BUNDLES: Array<[string, Record<string, string>]> = [
+  ['build', {'container-images': BAD_IMAGES}],
+  ['upload', {'container-images': BAD_IMAGES, 'registry-credentials': CREDENTIALS}],
+  ['promote', {'container-images': BAD_IMAGES}],
+  ['index', {command: 'promote', 'container-images': BAD_IMAGES}]
 ];
 
-describe.each(BUNDLES)('dist/%s', (bundle, bad, good) => {
+describe.each(BUNDLES)('dist/%s', (bundle, bad) => {
   test('bad container-images: exit 1 within a second, ::error:: names the field', async () => {
     const run = await runBundle(bundle, {inputs: bad});
     expect(run.code).toBe(1);
@@ -27,19 +27,6 @@ describe.each(BUNDLES)('dist/%s', (bundle, bad, good) => {
       'container-images[2].tags[0]: "Latest!" is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")'
     );
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  test('good input: accepted, plan printed', async () => {
-    const run = await runBundle(bundle, {
-      inputs: good,
-      eventName: 'pull_request',
-      event: {number: 42, pull_request: {number: 42}}
-    });
-    expect(run.errors).toEqual([]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('quay.io/org/app');
-    expect(run.stdout).toContain('change_42_v1');
-    expect(withoutMasks(run.stdout)).not.toContain('hunter2-secret');
   });
 });
 
@@ -69,14 +56,7 @@ describe('input errors name the input', () => {
     expect(withoutMasks(run.stdout)).not.toContain('hunter2-secret');
   });
 
-  test('mirror and buildset-registry accept good input', async () => {
-    const mirror = await runBundle('mirror', {
-      inputs: {
-        mirrors: '- {src_repository: quay.io/org/app, tags: "/^v/", dest_repository: ghcr.io/o/app}'
-      }
-    });
-    expect(mirror.code).toBe(0);
-    expect(mirror.stdout).toContain('quay.io/org/app [/^v/] → ghcr.io/o/app');
+  test('buildset-registry accepts good input; its post step runs', async () => {
     const registry = await runBundle('buildset-registry', {inputs: {share: 'save'}});
     expect(registry.code).toBe(0);
     const post = await runBundle('buildset-registry-post');

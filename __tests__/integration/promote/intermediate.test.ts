@@ -1,0 +1,134 @@
+/**
+ * promote-method intermediate-registry: the gate staged images (and the change index, written
+ * through the core as upload will) in one registry; promote copies them into another.
+ */
+import {writeChangeIndex} from '../../../shared/change-index/store.js';
+import {CHANGE_INDEX_VERSION} from '../../../shared/change-index/format.js';
+import {stagedRepository} from '../../../shared/model/registry-location.js';
+import {formatReference, parseRepositoryName} from '../../../shared/model/reference.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {runBundle} from '../../support/action-runner.js';
+import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
+import {pushTestImage, pushTestIndex} from '../../support/images.js';
+import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {logMark, writesSince} from '../../support/registry-log.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
+
+const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+const LABELS = {'org.opencontainers.image.revision': SHA};
+
+let finalReg: TestRegistry;
+let staging: TestRegistry;
+let github: GitHubApiFixture;
+
+beforeAll(async () => {
+  [finalReg, staging] = await Promise.all([
+    startRegistry('plain'),
+    startRegistry('token', {anonymousPull: true})
+  ]);
+  github = await startGitHubApi({
+    [`GET /repos/acme/app/git/commits/${SHA}`]: {tree: {sha: 'tree'}}
+  });
+});
+afterAll(async () => {
+  await Promise.all([finalReg?.stop(), staging?.stop(), github?.stop()]);
+});
+
+test('images and an index staged in one registry are promoted into another', async () => {
+  const location = {registry: staging.host, path: 'staging'};
+  const app = parseRepositoryName(`${finalReg.host}/org/app`);
+  const multi = parseRepositoryName(`${finalReg.host}/org/multi`);
+  const stagedApp = stagedRepository(location, app);
+  const stagedMulti = stagedRepository(location, multi);
+  const a = await pushTestImage(staging, stagedApp.repository, '1001-1_latest', {
+    labels: LABELS,
+    seed: 'app',
+    layers: [4096, 1024]
+  });
+  const m = await pushTestIndex(staging, stagedMulti.repository, '1001-1_v2', {
+    platforms: ['linux/amd64', 'linux/arm64'],
+    labels: LABELS,
+    seed: 'multi'
+  });
+  const entry = (
+    name: typeof app,
+    staged: typeof app,
+    tag: string,
+    stagedTag: string,
+    digest: string
+  ) => ({
+    repository: formatReference(name),
+    tag,
+    staged: formatReference({...staged, tag: stagedTag}),
+    digest,
+    revision: SHA
+  });
+  const writer = new Registry({
+    credentials: () => ({
+      username: staging.username as string,
+      password: staging.password as string
+    })
+  });
+  try {
+    await writeChangeIndex(writer, location, {
+      version: CHANGE_INDEX_VERSION,
+      repository: 'acme/app',
+      change: 42,
+      revision: SHA,
+      createdAt: '2026-11-27T06:00:00Z',
+      images: [
+        entry(app, stagedApp, 'latest', '1001-1_latest', a.digest),
+        entry(app, stagedApp, 'v1', '1001-1_latest', a.digest),
+        entry(multi, stagedMulti, 'v2', '1001-1_v2', m.digest)
+      ]
+    });
+  } finally {
+    writer.close();
+  }
+
+  const promoteRun = () =>
+    runBundle('promote', {
+      inputs: {
+        'container-images': `- {repository: ${finalReg.host}/org/app, tags: [latest, v1]}\n- {repository: ${finalReg.host}/org/multi, tags: [v2]}`,
+        'promote-method': 'intermediate-registry',
+        'intermediate-registry': `${staging.host}/staging`,
+        change: '42'
+      },
+      eventName: 'push',
+      env: {GITHUB_API_URL: github.url}
+    });
+  const run = await promoteRun();
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(await rawManifestDigest(finalReg, 'org/app', 'latest')).toBe(a.digest);
+  expect(await rawManifestDigest(finalReg, 'org/app', 'v1')).toBe(a.digest);
+  expect(await rawManifestDigest(finalReg, 'org/multi', 'v2')).toBe(m.digest);
+  // The final registry never sees a temporary tag.
+  expect((await listTags(finalReg, 'org/app')).sort()).toEqual(['latest', 'v1']);
+  expect(await listTags(finalReg, 'org/multi')).toEqual(['v2']);
+  // Anonymous pull from the intermediate registry went through its token service.
+  expect(
+    staging.tokenIssuer?.requests.some(
+      r => r.user === undefined && r.scopes.some(s => s.includes(':pull'))
+    )
+  ).toBe(true);
+
+  const mark = logMark(finalReg);
+  const again = await promoteRun();
+  expect(again.code).toBe(0);
+  expect(writesSince(finalReg, mark)).toEqual([]);
+});
+
+test('a change without an index is a clear error', async () => {
+  const run = await runBundle('promote', {
+    inputs: {
+      'container-images': `- {repository: ${finalReg.host}/org/none}`,
+      'promote-method': 'intermediate-registry',
+      'intermediate-registry': `${staging.host}/staging`,
+      change: '999'
+    },
+    env: {GITHUB_API_URL: github.url}
+  });
+  expect(run.code).toBe(1);
+  expect(run.errors[0]).toContain(`intermediate-registry: has no change index for acme/app#999`);
+});

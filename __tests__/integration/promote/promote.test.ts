@@ -1,0 +1,235 @@
+/**
+ * The promote bundle, run as the runner runs it, against real registries; skopeo checks digests
+ * and the registry's own access log proves what was (not) written.
+ */
+import {runBundle, withoutMasks} from '../../support/action-runner.js';
+import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
+import {pushTestImage, pushTestIndex} from '../../support/images.js';
+import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {logMark, requestsSince, writesSince} from '../../support/registry-log.js';
+import {listTags, rawManifestDigest, skopeo} from '../../support/skopeo.js';
+
+const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
+const BUILT_HERE = {'org.opencontainers.image.revision': SHA, 'dev.imagegate.source-tree': TREE};
+
+let reg: TestRegistry;
+let github: GitHubApiFixture;
+
+beforeAll(async () => {
+  reg = await startRegistry('plain');
+  github = await startGitHubApi({
+    [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
+      {number: 42, merged_at: '2026-11-27T06:00:00Z', merge_commit_sha: SHA}
+    ],
+    [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}}
+  });
+});
+afterAll(async () => {
+  await reg?.stop();
+  await github?.stop();
+});
+
+const pushEvent = {ref: 'refs/heads/main', head_commit: {id: SHA, message: 'Add health (#42)'}};
+
+function promoteRun(images: string, inputs: Record<string, string> = {}) {
+  return runBundle('promote', {
+    inputs: {'container-images': images, 'github-token': 'gh-token', ...inputs},
+    eventName: 'push',
+    event: pushEvent,
+    env: {GITHUB_API_URL: github.url}
+  });
+}
+
+describe('promote-method tag', () => {
+  const images = (host: string) => `
+- {repository: ${host}/org/multi, tags: [latest, v1]}
+- {repository: ${host}/org/single, tags: [latest, v1]}`;
+
+  test('retags change tags of an index and an image, deletes them, leaves others; re-run is a no-op', async () => {
+    const multi = await pushTestIndex(reg, 'org/multi', 'change_42_latest', {
+      platforms: ['linux/amd64', 'linux/arm64'],
+      labels: BUILT_HERE,
+      seed: 'multi'
+    });
+    await skopeo([
+      'copy',
+      '--all',
+      ...reg.skopeoArgs('src'),
+      ...reg.skopeoArgs('dest'),
+      `docker://${reg.host}/org/multi:change_42_latest`,
+      `docker://${reg.host}/org/multi:change_42_v1`
+    ]);
+    const single = await pushTestImage(reg, 'org/single', 'change_42_latest', {
+      labels: BUILT_HERE,
+      seed: 'single',
+      format: 'v2s2'
+    });
+    await skopeo([
+      'copy',
+      ...reg.skopeoArgs('src'),
+      ...reg.skopeoArgs('dest'),
+      `docker://${reg.host}/org/single:change_42_latest`,
+      `docker://${reg.host}/org/single:change_42_v1`
+    ]);
+    await pushTestImage(reg, 'org/single', 'unrelated', {seed: 'other'});
+    const mark = logMark(reg);
+
+    const run = await promoteRun(images(reg.host));
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(withoutMasks(run.stdout)).not.toContain('gh-token');
+
+    for (const tag of ['latest', 'v1']) {
+      expect(await rawManifestDigest(reg, 'org/multi', tag)).toBe(multi.digest);
+      expect(await rawManifestDigest(reg, 'org/single', tag)).toBe(single.digest);
+    }
+    expect((await listTags(reg, 'org/multi')).sort()).toEqual(['latest', 'v1']);
+    expect((await listTags(reg, 'org/single')).sort()).toEqual(['latest', 'unrelated', 'v1']);
+    const requests = requestsSince(reg, mark);
+    expect(requests.filter(r => /\/blobs\/uploads/.test(r))).toEqual([]);
+    // One PUT per final tag, zero blob bytes.
+    expect(requests.filter(r => /^PUT .*manifests\/(latest|v1) /.test(r))).toHaveLength(4);
+    expect(github.requests.map(r => r.authorization)).toContain('Bearer gh-token');
+    expect(JSON.parse(run.outputs.images)).toEqual([
+      {
+        repository: `${reg.host}/org/multi`,
+        tags: ['latest', 'v1'],
+        digest: multi.digest,
+        source: `${reg.host}/org/multi:change_42_latest`
+      },
+      {
+        repository: `${reg.host}/org/single`,
+        tags: ['latest', 'v1'],
+        digest: single.digest,
+        source: `${reg.host}/org/single:change_42_latest`
+      }
+    ]);
+    expect(run.summary).toContain('imagegate promote of change #42');
+
+    const again = await logMark(reg);
+    const rerun = await promoteRun(images(reg.host));
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('already promoted');
+    expect(writesSince(reg, again)).toEqual([]);
+  });
+
+  test('refuses an image built from other code and writes nothing', async () => {
+    await pushTestImage(reg, 'org/other', 'change_42_latest', {
+      labels: {
+        'org.opencontainers.image.revision': 'badbadbad',
+        'dev.imagegate.source-tree': 'deadtree'
+      },
+      seed: 'foreign'
+    });
+    const mark = logMark(reg);
+    const run = await promoteRun(`- {repository: ${reg.host}/org/other}`);
+    expect(run.code).toBe(1);
+    expect(run.errors.join('\n')).toContain(
+      `container-images[0].tags[0]: ${reg.host}/org/other:change_42_latest was not built from the merged code: org.opencontainers.image.revision is badbadbad but the merged commit is ${SHA}; dev.imagegate.source-tree is deadtree but the merged tree is ${TREE}`
+    );
+    expect(writesSince(reg, mark)).toEqual([]);
+    expect(await listTags(reg, 'org/other')).toEqual(['change_42_latest']);
+  });
+
+  test('dry run prints the plan and writes nothing', async () => {
+    await pushTestImage(reg, 'org/dry', 'change_42_latest', {labels: BUILT_HERE, seed: 'dry'});
+    const mark = logMark(reg);
+    const run = await promoteRun(`- {repository: ${reg.host}/org/dry}`, {'dry-run': 'true'});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[dry run]');
+    expect(writesSince(reg, mark)).toEqual([]);
+  });
+
+  test('the change comes from the commit message when the API knows no PR', async () => {
+    await pushTestImage(reg, 'org/msg', 'change_77_latest', {labels: BUILT_HERE, seed: 'msg'});
+    const run = await runBundle('promote', {
+      inputs: {'container-images': `- {repository: ${reg.host}/org/msg}`, cleanup: 'false'},
+      eventName: 'push',
+      event: {
+        ref: 'refs/heads/main',
+        head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
+      },
+      env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
+    });
+    // The revision label names another commit and the API has no tree for this one: refused.
+    expect(run.code).toBe(1);
+    expect(run.errors.join('\n')).toContain('org.opencontainers.image.revision is c0ffee');
+    const ok = await runBundle('promote', {
+      inputs: {'container-images': `- {repository: ${reg.host}/org/msg}`, 'verify-source': 'false'},
+      eventName: 'push',
+      event: {
+        ref: 'refs/heads/main',
+        head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
+      },
+      env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
+    });
+    expect(ok.code).toBe(0);
+    expect(await listTags(reg, 'org/msg')).toEqual(['latest']);
+  });
+});
+
+describe('stale cleanup', () => {
+  test('deletes only pattern-matching tags older than the age, across several pages', async () => {
+    const old = await pushTestImage(reg, 'org/janitor', 'change_7_latest', {
+      created: '2020-01-01T00:00:00Z',
+      labels: BUILT_HERE,
+      seed: 'old'
+    });
+    const fresh = await pushTestImage(reg, 'org/janitor', 'change_8_latest', {
+      created: new Date().toISOString(),
+      seed: 'fresh'
+    });
+    await pushTestImage(reg, 'org/janitor', 'change_42_latest', {
+      labels: BUILT_HERE,
+      seed: 'promoted'
+    });
+    // 1,005 old non-matching tags sort before "change_": the matching ones are on page two.
+    await putTags(
+      reg,
+      'org/janitor',
+      old.digest,
+      Array.from({length: 1005}, (_, i) => `a-${String(i).padStart(4, '0')}`)
+    );
+    await putTags(reg, 'org/janitor', old.digest, ['change_9_v1', 'keep-2020']);
+    await putTags(reg, 'org/janitor', fresh.digest, ['change_10_v1']);
+    const run = await promoteRun(`- {repository: ${reg.host}/org/janitor}`);
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    const tags = await listTags(reg, 'org/janitor');
+    expect(tags.filter(t => !t.startsWith('a-')).sort()).toEqual([
+      'change_10_v1',
+      'change_8_latest',
+      'keep-2020',
+      'latest'
+    ]);
+    expect(tags.filter(t => t.startsWith('a-'))).toHaveLength(1005);
+    expect(run.summary).toContain('change_7_latest');
+  });
+});
+
+/** PUT an existing manifest under more tags with plain HTTP (setup only; not the code under test). */
+async function putTags(
+  reg: TestRegistry,
+  repo: string,
+  digest: string,
+  tags: string[]
+): Promise<void> {
+  const accept =
+    'application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json,application/vnd.oci.image.index.v1+json';
+  const res = await fetch(`${reg.url}/v2/${repo}/manifests/${digest}`, {headers: {accept}});
+  const type = res.headers.get('content-type') ?? '';
+  const body = Buffer.from(await res.arrayBuffer());
+  for (let i = 0; i < tags.length; i += 50) {
+    await Promise.all(
+      tags.slice(i, i + 50).map(async tag => {
+        const put = await fetch(`${reg.url}/v2/${repo}/manifests/${tag}`, {
+          method: 'PUT',
+          headers: {'content-type': type},
+          body
+        });
+        if (put.status !== 201) throw new Error(`PUT ${tag}: ${put.status}`);
+      })
+    );
+  }
+}
