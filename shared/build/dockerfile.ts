@@ -1,0 +1,93 @@
+/**
+ * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
+ * defaults (overridden by build args) are substituted, without stage names.
+ */
+
+/** Logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text: string): string[] {
+  const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+  const out: string[] = [];
+  let current = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (current === '' && (line === '' || line.startsWith('#'))) continue;
+    if (current !== '' && line.startsWith('#')) continue; // comments inside a continuation
+    if (line.endsWith(escape)) {
+      current += `${line.slice(0, -1)} `;
+      continue;
+    }
+    out.push(current + line);
+    current = '';
+  }
+  if (current.trim() !== '') out.push(current.trim());
+  return out;
+}
+
+/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
+export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
+  return text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (
+      _m,
+      braced: string | undefined,
+      op: string | undefined,
+      word: string | undefined,
+      bare: string | undefined
+    ) => {
+      const name = (braced ?? bare) as string;
+      const value = vars.get(name);
+      if (op === '-') return value ? value : (word ?? '');
+      if (op === '+') return value ? (word ?? '') : '';
+      return value ?? '';
+    }
+  );
+}
+
+/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
+export function buildArgMap(buildArgs: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const arg of buildArgs) {
+    const eq = arg.indexOf('=');
+    map.set(arg.slice(0, eq), arg.slice(eq + 1));
+  }
+  return map;
+}
+
+function unquote(value: string): string {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+
+/**
+ * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
+ * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
+ */
+export function baseImages(text: string, buildArgs: readonly string[]): string[] {
+  const given = buildArgMap(buildArgs);
+  const vars = new Map<string, string>();
+  const stages = new Set<string>();
+  const images: string[] = [];
+  let seenFrom = false;
+  for (const line of logicalLines(text)) {
+    const [instruction = '', ...rest] = line.split(/\s+/);
+    const keyword = instruction.toUpperCase();
+    if (keyword === 'ARG' && !seenFrom) {
+      for (const decl of rest) {
+        const eq = decl.indexOf('=');
+        const name = eq === -1 ? decl : decl.slice(0, eq);
+        const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+        const value = given.get(name) ?? fallback;
+        if (value !== undefined) vars.set(name, value);
+      }
+    } else if (keyword === 'FROM') {
+      seenFrom = true;
+      const words = rest.filter(w => !w.startsWith('--'));
+      const image = substitute(words[0] ?? '', vars);
+      const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+      if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
+        images.push(image);
+      }
+      if (asIndex !== -1 && words[asIndex + 1]) stages.add(words[asIndex + 1].toLowerCase());
+    }
+  }
+  return images;
+}

@@ -1,0 +1,102 @@
+import {type RunnerContext} from '../action/context.js';
+import {type CommandRunner} from '../engine/command.js';
+import {detectEngine} from '../engine/detect.js';
+import {ContainerEngine} from '../engine/engine.js';
+import {describeProfile, type RegistryAccess} from '../engine/profile.js';
+import {type Sleep} from '../engine/retry.js';
+import {type BuildInputs} from '../inputs/build.js';
+import {type BuildsetRegistryEnv, readBuildsetRegistryEnv} from '../model/buildset-env.js';
+import {type StepLog} from '../model/log.js';
+import {isLoopbackHost} from '../model/reference.js';
+import {type ImagePlan, planBuilds} from './plan.js';
+import {type SourceFacts} from './labels.js';
+import {readSourceFacts} from './source.js';
+import {type ImageResult, runBuildStep} from './step.js';
+
+/** Side effects of a build, injected (the action passes the real ones). */
+export interface BuildDeps {
+  readonly runner: CommandRunner;
+  readonly log: StepLog;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => Date;
+  readonly sleep?: Sleep;
+}
+
+/** A finished build: the engine (still holding its temporary login) and every image's result. */
+export interface BuildRun {
+  readonly engine: ContainerEngine;
+  readonly plans: readonly ImagePlan[];
+  readonly results: readonly ImageResult[];
+  readonly buildset?: BuildsetRegistryEnv;
+  /** What the labels said (revision, tree, ...), for the change index. */
+  readonly facts: SourceFacts;
+}
+
+/**
+ * Check the files, detect the engine, read the label facts and build everything. The caller
+ * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
+ */
+export async function executeBuild(
+  inputs: BuildInputs,
+  ctx: RunnerContext,
+  deps: BuildDeps,
+  extra: {
+    pushTargets?: (plan: ImagePlan) => readonly string[];
+    beforeBuild?: (engine: ContainerEngine) => Promise<void>;
+  } = {}
+): Promise<BuildRun> {
+  const plans = planBuilds({
+    images: inputs.images,
+    identity: inputs.identity,
+    workingDirectory: inputs.workingDirectory,
+    workspace: ctx.workspace,
+    ...(inputs.containerFilename !== undefined && {containerFilename: inputs.containerFilename}),
+    command: inputs.containerCommand
+  });
+  const profile = await detectEngine(inputs.containerCommand, {runner: deps.runner, env: deps.env});
+  deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+  const buildset = readBuildsetRegistryEnv(deps.env);
+  const access = (registry: string): RegistryAccess => ({
+    insecure: isLoopbackHost(registry),
+    ...(buildset?.certDir && registry === buildset.registry && {certDir: buildset.certDir})
+  });
+  const engine = new ContainerEngine({
+    runner: deps.runner,
+    profile,
+    tmpDir: ctx.runnerTemp,
+    access,
+    log: m => deps.log.warning(m),
+    ...(deps.sleep && {sleep: deps.sleep})
+  });
+  try {
+    if (buildset)
+      deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
+    await extra.beforeBuild?.(engine);
+    const facts = await readSourceFacts(
+      deps.runner,
+      {
+        workingDirectory: inputs.workingDirectory,
+        identity: inputs.identity,
+        ...(ctx.repository && {repository: ctx.repository}),
+        serverUrl: ctx.serverUrl,
+        now: deps.now()
+      },
+      deps.log
+    );
+    const results = await runBuildStep({
+      plans,
+      engine,
+      log: deps.log,
+      workspace: ctx.workspace,
+      facts,
+      parallel: inputs.parallel,
+      buildExtraEnv: inputs.buildExtraEnv,
+      ...(buildset && {buildset}),
+      ...(extra.pushTargets && {pushTargets: extra.pushTargets})
+    });
+    return {engine, plans, results, facts, ...(buildset && {buildset})};
+  } catch (error) {
+    engine.dispose();
+    throw error;
+  }
+}

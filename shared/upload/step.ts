@@ -1,0 +1,120 @@
+import {type RunnerContext} from '../action/context.js';
+import {type BuildDeps, executeBuild} from '../build/run.js';
+import {type ImageResult} from '../build/step.js';
+import {type UploadInputs} from '../inputs/upload.js';
+import {type CredentialStore, checkWriteCredentials} from '../model/credentials.js';
+import {InputError, errorMessage} from '../model/errors.js';
+import {type Registry} from '../registry/index.js';
+import {type StagedPush, recordChangeIndex} from './change-index.js';
+import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
+
+/** Side effects of an upload: the build's, plus credentials and the registry engine. */
+export interface UploadDeps extends BuildDeps {
+  readonly credentials: CredentialStore;
+  /** The registry engine, for the change index (created only in intermediate mode). */
+  readonly registry: () => Registry;
+}
+
+/** What an upload did: every image's result (pushes included) and the change index digest. */
+export interface UploadOutcome {
+  readonly mode: UploadMode;
+  readonly results: readonly ImageResult[];
+  readonly changeIndexDigest?: string;
+}
+
+/** The upload mode the inputs select. */
+export function uploadMode(inputs: UploadInputs): UploadMode {
+  if (!inputs.promote) return 'release';
+  return inputs.promoteMethod === 'tag' ? 'tag' : 'intermediate';
+}
+
+/**
+ * Check credentials, log in, build everything, then push: nothing is pushed unless every image
+ * built. In intermediate mode the change index is written once every push succeeded.
+ */
+export async function executeUpload(
+  inputs: UploadInputs,
+  ctx: RunnerContext,
+  deps: UploadDeps
+): Promise<UploadOutcome> {
+  const mode = uploadMode(inputs);
+  const change = inputs.identity.change;
+  if (mode === 'intermediate' && change === undefined) {
+    throw new InputError(
+      'change',
+      'promote-method intermediate-registry stages images per change, but this run has no pull request (set the change input)'
+    );
+  }
+  // Zuul's checks, before anything is built: credentials exist and their regexes allow the image.
+  if (mode !== 'intermediate') checkWriteCredentials(inputs.images, deps.credentials, true);
+  const targetCtx = {
+    mode,
+    identity: inputs.identity,
+    ...(inputs.intermediateRegistry && {intermediate: inputs.intermediateRegistry}),
+    runId: ctx.runId ?? 'local',
+    runAttempt: ctx.runAttempt
+  };
+  const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
+  const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
+  const run = await executeBuild(inputs, ctx, deps, {
+    pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
+    beforeBuild: async engine => {
+      for (const host of hosts) {
+        const credential = deps.credentials.find(host);
+        if (credential) await engine.login(host, credential.username, credential.password);
+      }
+    }
+  });
+  try {
+    if (run.results.some(r => r.status !== 'built')) {
+      deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
+      return {mode, results: run.results};
+    }
+    const results: ImageResult[] = [];
+    const staged: StagedPush[] = [];
+    for (const result of run.results) {
+      const pushed = [...result.pushed];
+      try {
+        for (const target of targets.get(result.plan.image) as PushTarget[]) {
+          const digest = await deps.log.group(`Pushing ${target.ref}`, () =>
+            run.engine.push(result.built!, target.ref, line => deps.log.info(line))
+          );
+          deps.log.info(`Pushed ${target.ref}@${digest}`);
+          pushed.push({ref: target.ref, digest});
+          staged.push({...target, digest});
+        }
+        results.push({...result, pushed});
+      } catch (error) {
+        results.push({
+          ...result,
+          pushed,
+          status: 'failed',
+          error: `push failed: ${errorMessage(error)}`
+        });
+      }
+    }
+    if (mode !== 'intermediate' || results.some(r => r.status !== 'built')) return {mode, results};
+    const registry = deps.registry();
+    try {
+      const changeIndexDigest = await recordChangeIndex(
+        registry,
+        inputs.intermediateRegistry!,
+        staged,
+        {
+          repository: ctx.repository ?? 'unknown/unknown',
+          change: change as number,
+          runId: targetCtx.runId,
+          runAttempt: ctx.runAttempt,
+          facts: run.facts,
+          now: deps.now()
+        }
+      );
+      deps.log.info(`Wrote the change index (${changeIndexDigest})`);
+      return {mode, results, changeIndexDigest};
+    } finally {
+      registry.close();
+    }
+  } finally {
+    run.engine.dispose();
+  }
+}
