@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3400);
+/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3789);
 // Entry of the build action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 3400:
+/***/ 3789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28450,6 +28450,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ buildAction)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./shared/model/errors.ts
@@ -28490,6 +28492,27 @@ function readEventPayload(path) {
     catch (e) {
         throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `${path} is not valid JSON`, { cause: e });
     }
+}
+
+;// CONCATENATED MODULE: ./shared/action/log.ts
+
+/** StepLog on the runner: groups are `::group::`, warnings become annotations. */
+const actionLog = {
+    info: message => core/* info */.pq(message),
+    warning: message => core/* warning */.$e(message),
+    group: (title, fn) => core/* group */.Os(title, fn)
+};
+
+;// CONCATENATED MODULE: ./shared/action/summary.ts
+
+/** Write a job summary section: a heading and a table (header row first). */
+async function writeSummaryTable(heading, header, rows, note) {
+    const summary = core/* summary */.z
+        .addHeading(heading, 3)
+        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
+    if (note)
+        summary.addRaw(`\n${note}\n`, true);
+    await summary.write();
 }
 
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
@@ -28543,6 +28566,743 @@ function digestProblem(value) {
         return `"${value}" is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/model/reference.ts
+
+
+/** Docker Hub as it appears in normalised names. */
+const DOCKER_HUB = 'docker.io';
+/** The host that actually serves Docker Hub's registry API. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * Parse `host[:port]/path[:tag][@digest]`. Throws InputError naming `field` when the reference is
+ * invalid; upper case in the path gets its own message since it is the most common mistake.
+ */
+function parseReference(input, field = 'image reference') {
+    if (typeof input !== 'string' || input.trim() === '') {
+        throw new model_errors/* InputError */.dz(field, 'an image reference must not be empty');
+    }
+    if (input !== input.trim())
+        throw new model_errors/* InputError */.dz(field, `"${input}" has surrounding whitespace`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        const problem = digestProblem(digest);
+        if (problem)
+            throw new model_errors/* InputError */.dz(field, problem);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new model_errors/* InputError */.dz(field, problem);
+    }
+    const name = parseName(rest, field, input);
+    return { ...name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** Parse a repository name that must carry neither tag nor digest. */
+function parseRepositoryName(input, field = 'repository') {
+    const ref = parseReference(input, field);
+    if (ref.tag !== undefined || ref.digest !== undefined) {
+        throw new model_errors/* InputError */.dz(field, `"${input}" must be a repository without a tag or digest (put tags in "tags")`);
+    }
+    return { registry: ref.registry, repository: ref.repository };
+}
+function parseName(name, field, original) {
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    // Docker's rule: the first component is a host only if it looks like one.
+    const firstIsHost = slash !== -1 &&
+        (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase());
+    let registry = firstIsHost ? first : DOCKER_HUB;
+    let repository = firstIsHost ? name.slice(slash + 1) : name;
+    if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
+        throw new model_errors/* InputError */.dz(field, `"${original}" has an invalid registry host "${registry}"`);
+    }
+    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && repository !== '' && !repository.includes('/')) {
+        repository = `library/${repository}`;
+    }
+    if (repository === '')
+        throw new model_errors/* InputError */.dz(field, `"${original}" has no repository path`);
+    if (repository !== repository.toLowerCase()) {
+        throw new model_errors/* InputError */.dz(field, `"${original}": repository names must be lowercase (did you mean "${original.replace(repository, repository.toLowerCase())}"?)`);
+    }
+    const bad = repository.split('/').find(c => !PATH_COMPONENT_RE.test(c));
+    if (bad !== undefined) {
+        throw new model_errors/* InputError */.dz(field, `"${original}": "${bad}" is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`);
+    }
+    if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
+        throw new model_errors/* InputError */.dz(field, `"${original}" is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    return { registry, repository };
+}
+/** `registry/repository[:tag][@digest]`, always with the registry host. */
+function formatReference(ref) {
+    let s = `${ref.registry}/${ref.repository}`;
+    if (ref.tag !== undefined)
+        s += `:${ref.tag}`;
+    if (ref.digest !== undefined)
+        s += `@${ref.digest}`;
+    return s;
+}
+/** The short form Docker prints: `alpine`, `org/app`, `quay.io/org/app`. */
+function familiarName(ref) {
+    if (ref.registry !== DOCKER_HUB)
+        return `${ref.registry}/${ref.repository}`;
+    return ref.repository.startsWith('library/') ? ref.repository.slice(8) : ref.repository;
+}
+/** The host to send registry API requests to (Docker Hub's API lives elsewhere). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** A copy of `ref` with another tag (and no digest). */
+function withTag(ref, tag) {
+    return { registry: ref.registry, repository: ref.repository, tag };
+}
+/** Whether the registry host is on the loopback interface (plain HTTP is allowed there). */
+function isLoopbackHost(registry) {
+    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || /^127\./.test(host) || host === '::1';
+}
+
+;// CONCATENATED MODULE: ./shared/build/report.ts
+
+/** The `images` output: one entry per image, in list order. */
+function imagesOutput(results) {
+    return results.map(r => ({
+        field: r.plan.image.field,
+        repository: formatReference(r.plan.image.repository),
+        status: r.status,
+        tags: r.plan.localTags,
+        ...(r.built && { imageId: r.built.imageId }),
+        platforms: r.plan.image.arch,
+        ...(r.pushed[0] && { digest: r.pushed[0].digest }),
+        pushed: r.pushed,
+        seconds: Math.round(r.seconds * 10) / 10,
+        ...(r.error !== undefined && { error: r.error })
+    }));
+}
+/** The job summary table rows: image, status, tags, platforms, id or digest, seconds, error. */
+function summaryRows(results) {
+    return imagesOutput(results).map(o => [
+        `${o.field} ${o.repository}`,
+        o.status === 'built' ? '✅ built' : o.status === 'failed' ? '❌ failed' : '⏭️ skipped',
+        o.pushed.length > 0 ? o.pushed.map(p => p.ref).join('<br>') : o.tags.join('<br>'),
+        o.platforms.join(', ') || 'native',
+        o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : ''),
+        o.seconds.toFixed(1),
+        escapeCell(o.error ?? '')
+    ]);
+}
+const SUMMARY_HEADER = [
+    'Image',
+    'Status',
+    'Tags',
+    'Platforms',
+    'Digest / image id',
+    'Seconds',
+    'Error'
+];
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').slice(0, 500);
+}
+/** Some images failed; the message names each one and why. */
+class ImagesFailedError extends Error {
+    failed;
+    name = 'ImagesFailedError';
+    constructor(failed) {
+        super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
+            .map(r => `${r.plan.image.field} (${formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`)
+            .join('; ')}`);
+        this.failed = failed;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/engine/detect.ts
+
+
+/**
+ * Forces a docker build path (`buildx`, `buildkit` or `classic`) instead of detecting one; for
+ * machines where detection guesses wrong, and for tests that cover each path.
+ */
+const DOCKER_BUILDER_ENV = 'IMAGEGATE_DOCKER_BUILDER';
+const DOCKER_KINDS = ['buildx', 'buildkit', 'classic'];
+/** The engine could not be used at all (missing binary, forced path unavailable). */
+class EngineUnavailableError extends Error {
+    name = 'EngineUnavailableError';
+}
+/** Detect the build path once per step: buildx, else a BuildKit-capable client, else classic. */
+async function detectEngine(command, options) {
+    const env = options.env ?? process.env;
+    if (command === 'podman') {
+        const version = await clientVersion(options.runner, 'podman');
+        if (version === undefined)
+            throw new EngineUnavailableError('podman is not installed or does not run');
+        return { kind: 'podman', binary: 'podman', version, reason: 'container-command is podman' };
+    }
+    const forced = env[DOCKER_BUILDER_ENV]?.trim();
+    if (forced && !DOCKER_KINDS.includes(forced)) {
+        throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}="${forced}" is not one of ${DOCKER_KINDS.join(', ')}`);
+    }
+    const clients = dockerClients(env, options.isExecutable ?? isExecutable);
+    if (clients.length === 0)
+        throw new EngineUnavailableError('docker is not installed (no docker on PATH)');
+    const first = clients[0];
+    const want = (kind) => !forced || forced === kind;
+    const buildx = await options.runner.run({ command: first, args: ['buildx', 'version'] });
+    if (want('buildx') && buildx.code === 0) {
+        const version = buildx.stdout.trim().split(/\s+/)[1];
+        return {
+            kind: 'buildx',
+            binary: first,
+            ...(version && { version }),
+            reason: `\`${first} buildx\` works`
+        };
+    }
+    if (forced === 'buildx')
+        throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}=buildx, but \`${first} buildx version\` fails`);
+    const versions = new Map();
+    for (const client of clients)
+        versions.set(client, await clientVersion(options.runner, client));
+    if (want('buildkit')) {
+        // Clients from 23 on hand BuildKit builds to buildx and fail without it; older ones drive
+        // the daemon's embedded BuildKit themselves.
+        const capable = clients.find(c => major(versions.get(c)) > 0 && major(versions.get(c)) < 23);
+        if (capable) {
+            const version = versions.get(capable);
+            return {
+                kind: 'buildkit',
+                binary: capable,
+                ...(version && { version }),
+                reason: `no docker buildx; ${capable} (client ${version}) drives the daemon's BuildKit`
+            };
+        }
+        if (forced === 'buildkit') {
+            throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}=buildkit, but no docker client older than 23 is on PATH`);
+        }
+    }
+    const version = versions.get(first);
+    if (version === undefined)
+        throw new EngineUnavailableError(`${first} does not run`);
+    return {
+        kind: 'classic',
+        binary: first,
+        version,
+        reason: forced
+            ? `${DOCKER_BUILDER_ENV}=classic`
+            : 'no docker buildx and no client that drives BuildKit without it'
+    };
+}
+/** Every distinct docker executable on PATH, in PATH order. */
+function dockerClients(env, executable) {
+    const seen = new Set();
+    const out = [];
+    for (const dir of (env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, 'docker');
+        if (!executable(candidate))
+            continue;
+        let real = candidate;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(candidate);
+        }
+        catch {
+            // keep the PATH spelling
+        }
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        out.push(candidate);
+    }
+    return out;
+}
+async function clientVersion(runner, binary) {
+    const r = await runner.run({
+        command: binary,
+        args: ['version', '--format', '{{.Client.Version}}']
+    });
+    const v = r.stdout.trim().split('\n')[0]?.trim();
+    // `docker version` exits 1 when the daemon is down but still prints the client version.
+    return v && /^[0-9]/.test(v) ? v : undefined;
+}
+function major(version) {
+    return version ? Number(/^([0-9]+)/.exec(version)?.[1] ?? 0) : 0;
+}
+function isExecutable(path) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/engine/build-argv.ts
+/** Compose the build command for the profile's path; pure, so it is table-tested. */
+function buildCommand(profile, spec) {
+    const common = [
+        ...(spec.file !== undefined ? ['-f', spec.file] : []),
+        ...(spec.target !== undefined ? ['--target', spec.target] : []),
+        ...spec.buildArgs.flatMap(arg => ['--build-arg', arg]),
+        ...Object.entries(spec.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+        '--iidfile',
+        spec.iidFile
+    ];
+    const platform = spec.platforms.length > 0 ? ['--platform', spec.platforms.join(',')] : [];
+    const tags = (refs) => refs.flatMap(t => ['--tag', t]);
+    let args;
+    let env = {};
+    switch (profile.kind) {
+        case 'buildx': {
+            const multi = spec.platforms.length > 1;
+            const push = spec.pushTags ?? [];
+            // A multi-platform result cannot be loaded into the docker store: it is pushed (or, with
+            // nothing to push, kept in the builder's cache, which is what a check build needs).
+            const output = !multi
+                ? ['--load']
+                : push.length > 0
+                    ? ['--push']
+                    : ['--output', 'type=image,push=false'];
+            args = [
+                'buildx',
+                'build',
+                spec.contextPath,
+                ...common,
+                ...tags(multi ? push : spec.tags),
+                ...(multi && push.length === 0 ? tags(spec.tags) : []),
+                ...platform,
+                ...(spec.metadataFile !== undefined ? ['--metadata-file', spec.metadataFile] : []),
+                '--progress=plain',
+                ...output
+            ];
+            break;
+        }
+        case 'buildkit':
+            args = [
+                'build',
+                spec.contextPath,
+                ...common,
+                ...tags(spec.tags),
+                ...platform,
+                '--progress=plain'
+            ];
+            env = { DOCKER_BUILDKIT: '1' };
+            break;
+        case 'classic':
+            args = ['build', spec.contextPath, ...common, ...tags(spec.tags), ...platform];
+            env = { DOCKER_BUILDKIT: '0' };
+            break;
+        case 'podman': {
+            const multi = spec.platforms.length > 1;
+            // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
+            // ends up holding the native platform only (test-environment.md §7).
+            const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
+            args = ['build', spec.contextPath, ...common, ...output, ...platform];
+            break;
+        }
+    }
+    return {
+        command: profile.binary,
+        args,
+        cwd: spec.cwd,
+        env: { ...spec.env, ...env }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/engine/platform.ts
+
+/** The platform of this machine, as a default for single-platform builds. */
+function nativePlatform() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm/v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        ia32: '386'
+    };
+    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
+}
+/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
+function platformRef(ref, platform) {
+    const colon = ref.lastIndexOf(':');
+    const suffix = `__${platform.replace(/\//g, '-')}`;
+    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
+}
+/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
+function registryOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
+;// CONCATENATED MODULE: ./shared/engine/command.ts
+/** A container command failed: argv (secrets redacted), exit code and the tail of stderr. */
+class CommandError extends Error {
+    command;
+    code;
+    stderrTail;
+    name = 'CommandError';
+    constructor(command, code, stderrTail, options) {
+        super(`${describeCommand(command)} exited with ${code}${stderrTail ? `: ${stderrTail}` : ''}`, options);
+        this.command = command;
+        this.code = code;
+        this.stderrTail = stderrTail;
+    }
+}
+/** `docker build -t x .` for messages; values after credential flags are redacted. */
+function describeCommand(command) {
+    const args = command.args.map((a, i) => /^(-p|--password|--creds|--src-creds|--dest-creds)$/.test(command.args[i - 1] ?? '') ? '***' : a);
+    return [command.command, ...args].join(' ');
+}
+/** The last non-empty lines of some output, for error messages. */
+function tail(text, lines = 5) {
+    return text
+        .split('\n')
+        .map(l => l.trimEnd())
+        .filter(l => l !== '')
+        .slice(-lines)
+        .join(' | ');
+}
+/** Run and throw CommandError on a non-zero exit. */
+async function runChecked(runner, command, sink) {
+    const result = await runner.run(command, sink);
+    if (result.code !== 0) {
+        throw new CommandError(command, result.code, tail(result.stderr || result.stdout));
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./shared/engine/profile.ts
+/** Whether the path builds several platforms in one command (else one build per platform). */
+function buildsPlatformsTogether(kind) {
+    return kind === 'buildx' || kind === 'podman';
+}
+/** Whether the path can build for a platform other than the daemon's own. */
+function canCrossBuild(kind) {
+    // The classic builder commits FROM-scratch metadata steps with the daemon's platform and then
+    // refuses its own intermediate image ("does not match the specified platform").
+    return kind !== 'classic';
+}
+/** A human label for logs and the job summary. */
+function describeProfile(profile) {
+    const names = {
+        buildx: 'docker buildx',
+        buildkit: 'docker BuildKit (DOCKER_BUILDKIT=1)',
+        classic: 'docker classic builder',
+        podman: 'podman'
+    };
+    return `${names[profile.kind]} via ${profile.binary}${profile.version ? ` ${profile.version}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./shared/engine/registry-argv.ts
+const isPodman = (p) => p.kind === 'podman';
+function auth(profile, scope) {
+    return isPodman(profile)
+        ? { args: ['--authfile', scope.authFile], env: {} }
+        : { args: [], env: { DOCKER_CONFIG: scope.dockerConfig } };
+}
+function transport(profile, access) {
+    if (!isPodman(profile))
+        return []; // dockerd decides TLS itself (certs.d, insecure-registries)
+    return [
+        ...(access.insecure ? ['--tls-verify=false'] : []),
+        ...(access.certDir !== undefined ? ['--cert-dir', access.certDir] : [])
+    ];
+}
+/** `login --password-stdin`: the password goes to stdin, never argv. */
+function loginCommand(profile, scope, registry, username, password, access) {
+    const a = auth(profile, scope);
+    return {
+        command: profile.binary,
+        args: [
+            'login',
+            ...a.args,
+            ...transport(profile, access),
+            '--username',
+            username,
+            '--password-stdin',
+            registry
+        ],
+        env: a.env,
+        input: password
+    };
+}
+/** `tag <source> <target>` in the local store. */
+function tagCommand(profile, source, target) {
+    return { command: profile.binary, args: ['tag', source, target] };
+}
+/**
+ * Push one local image (or podman manifest list, with all its platforms) to `target`.
+ * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.
+ */
+function pushCommand(profile, scope, source, target, access, options) {
+    const a = auth(profile, scope);
+    if (!isPodman(profile)) {
+        return { command: profile.binary, args: ['push', target], env: a.env };
+    }
+    const verb = options.manifestList ? ['manifest', 'push', '--all'] : ['push'];
+    return {
+        command: profile.binary,
+        args: [
+            ...verb,
+            ...a.args,
+            ...transport(profile, access),
+            '--digestfile',
+            options.digestFile,
+            source,
+            `docker://${target}`
+        ]
+    };
+}
+/** docker: assemble a manifest list from pushed per-platform digests (no buildx needed). */
+function manifestCreateCommand(profile, scope, target, members, access) {
+    return {
+        command: profile.binary,
+        args: ['manifest', 'create', ...(access.insecure ? ['--insecure'] : []), target, ...members],
+        env: auth(profile, scope).env
+    };
+}
+/** docker: push the list created by manifestCreateCommand; prints the list's digest. */
+function manifestPushCommand(profile, scope, target, access) {
+    return {
+        command: profile.binary,
+        args: ['manifest', 'push', '--purge', ...(access.insecure ? ['--insecure'] : []), target],
+        env: auth(profile, scope).env
+    };
+}
+/** `docker push` prints `<tag>: digest: sha256:… size: N`; the registry's own digest. */
+function parsePushDigest(output) {
+    const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
+    if (matches.length > 0)
+        return matches[matches.length - 1][1];
+    // `docker manifest push` prints the bare digest.
+    return /^(sha256:[0-9a-f]{64})\s*$/m.exec(output)?.[1];
+}
+
+;// CONCATENATED MODULE: ./shared/engine/retry.ts
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Zuul retries a push 3 times (delay 30 s); we back off 2, 4, 8 s instead. */
+const DEFAULT_PUSH_DELAYS_MS = [2000, 4000, 8000];
+/**
+ * Run `attempt` once, then once more after each delay while it throws; the last error is
+ * rethrown. `onRetry` hears about every failure that will be retried.
+ */
+async function withRetries(attempt, delaysMs, sleep, onRetry) {
+    for (let i = 0;; i++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (i >= delaysMs.length)
+                throw error;
+            onRetry(error, i + 2, delaysMs[i]);
+            await sleep(delaysMs[i]);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/engine/engine.ts
+
+
+
+
+
+
+
+
+function defaultAccess(registry) {
+    const host = registry.replace(/:[0-9]+$/, '');
+    return { insecure: host === 'localhost' || /^127\./.test(host) || host === '[::1]' };
+}
+/**
+ * A container engine bound to one detected profile: build, login, push. Every command goes
+ * through the injected runner; logins live in a temporary DOCKER_CONFIG / auth file.
+ */
+class ContainerEngine {
+    options;
+    runner;
+    scope;
+    scratch;
+    counter = 0;
+    constructor(options) {
+        this.options = options;
+        this.runner = options.runner;
+        this.scratch = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(options.tmpDir, 'imagegate-engine-'));
+        this.scope = {
+            dockerConfig: (0,external_node_path_namespaceObject.join)(this.scratch, 'docker-config'),
+            authFile: (0,external_node_path_namespaceObject.join)(this.scratch, 'auth.json')
+        };
+        // podman refuses an --authfile that does not exist; docker creates its config on login.
+        (0,external_node_fs_namespaceObject.mkdirSync)(this.scope.dockerConfig, { mode: 0o700 });
+        (0,external_node_fs_namespaceObject.writeFileSync)(this.scope.authFile, '{"auths": {}}\n', { mode: 0o600 });
+    }
+    get profile() {
+        return this.options.profile;
+    }
+    /** Build one image (every platform of it) and tag it with spec.tags. */
+    async build(spec, sink) {
+        const { profile } = this.options;
+        const platforms = spec.platforms;
+        if (platforms.length > 0 &&
+            !canCrossBuild(profile.kind) &&
+            platforms.some(p => p !== nativePlatform())) {
+            throw new Error(`the docker classic builder cannot build for ${platforms.join(', ')}; use BuildKit (docker buildx or DOCKER_BUILDKIT) or podman`);
+        }
+        if (platforms.length <= 1 || buildsPlatformsTogether(profile.kind)) {
+            const iidFile = this.file('iid');
+            const metadataFile = profile.kind === 'buildx' ? this.file('metadata.json') : undefined;
+            await runChecked(this.runner, buildCommand(profile, { ...spec, iidFile, ...(metadataFile && { metadataFile }) }), sink);
+            const multi = platforms.length > 1;
+            if (multi && profile.kind === 'podman') {
+                for (const tag of spec.tags.slice(1))
+                    await runChecked(this.runner, tagCommand(profile, spec.tags[0], tag));
+            }
+            return {
+                imageId: (0,external_node_fs_namespaceObject.readFileSync)(iidFile, 'utf8').trim(),
+                localTags: spec.tags,
+                platforms,
+                manifestList: multi && profile.kind === 'podman',
+                ...(multi &&
+                    profile.kind === 'buildx' && {
+                    pushedByBuild: buildxDigests(metadataFile, spec.pushTags ?? [])
+                })
+            };
+        }
+        // docker without buildx: one build per platform, then the local tags name the native one.
+        const platformImages = [];
+        let imageId = '';
+        for (const platform of platforms) {
+            const ref = platformRef(spec.tags[0], platform);
+            const iidFile = this.file('iid');
+            const prefixed = sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+            await runChecked(this.runner, buildCommand(profile, { ...spec, tags: [ref], platforms: [platform], iidFile }), prefixed);
+            platformImages.push({ platform, ref });
+            if (platform === nativePlatform() || imageId === '')
+                imageId = (0,external_node_fs_namespaceObject.readFileSync)(iidFile, 'utf8').trim();
+        }
+        const main = platformImages.find(p => p.platform === nativePlatform()) ?? platformImages[0];
+        for (const tag of spec.tags)
+            await runChecked(this.runner, tagCommand(profile, main.ref, tag));
+        return { imageId, localTags: spec.tags, platforms, platformImages, manifestList: false };
+    }
+    /** Log in to `registry` in the temporary config; the password goes through stdin. */
+    async login(registry, username, password) {
+        const { profile } = this.options;
+        await runChecked(this.runner, loginCommand(profile, this.scope, registry, username, password, this.access(registry)));
+    }
+    /** Push `image` to `target` with every platform; returns the digest the registry reported. */
+    async push(image, target, sink) {
+        const pushed = image.pushedByBuild?.[target];
+        if (pushed !== undefined)
+            return pushed;
+        const { profile } = this.options;
+        const access = this.access(registryOf(target));
+        if (profile.kind === 'podman') {
+            const digestFile = this.file('digest');
+            const command = pushCommand(profile, this.scope, image.localTags[0], target, access, {
+                digestFile,
+                manifestList: image.manifestList
+            });
+            await this.retried(command, sink);
+            return (0,external_node_fs_namespaceObject.readFileSync)(digestFile, 'utf8').trim();
+        }
+        if (!image.platformImages)
+            return this.dockerPush(image.localTags[0], target, sink);
+        const repository = target.slice(0, target.lastIndexOf(':'));
+        const members = [];
+        for (const { ref } of image.platformImages) {
+            // Each platform goes up under the target tag in turn; the list below replaces the tag.
+            members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+        }
+        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members, access), sink);
+        const result = await this.retried(manifestPushCommand(profile, this.scope, target, access), sink);
+        await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+        const digest = parsePushDigest(result);
+        if (!digest)
+            throw new Error(`docker manifest push ${target} did not report a digest`);
+        return digest;
+    }
+    /** Remove the temporary login and scratch files. */
+    dispose() {
+        (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    }
+    async dockerPush(source, target, sink) {
+        const { profile } = this.options;
+        if (source !== target)
+            await runChecked(this.runner, tagCommand(profile, source, target));
+        const output = await this.retried(pushCommand(profile, this.scope, source, target, this.access(registryOf(target)), {
+            digestFile: ''
+        }), sink);
+        const digest = parsePushDigest(output);
+        if (!digest)
+            throw new Error(`docker push ${target} did not report a digest`);
+        return digest;
+    }
+    async retried(command, sink) {
+        const result = await withRetries(() => runChecked(this.runner, command, sink), this.options.pushDelaysMs ?? DEFAULT_PUSH_DELAYS_MS, this.options.sleep ?? realSleep, (error, next, delay) => this.options.log?.(`${error.message}; attempt ${next} in ${delay / 1000} s`));
+        return result.stdout;
+    }
+    access(registry) {
+        return (this.options.access ?? defaultAccess)(registry);
+    }
+    file(name) {
+        return (0,external_node_path_namespaceObject.join)(this.scratch, `${++this.counter}-${name}`);
+    }
+}
+function buildxDigests(metadataFile, refs) {
+    if (!metadataFile || refs.length === 0)
+        return {};
+    const metadata = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
+    const digest = metadata['containerimage.digest'];
+    return typeof digest === 'string' ? Object.fromEntries(refs.map(r => [r, digest])) : {};
+}
+
+;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+/**
+ * How the buildset-registry action tells later steps of the job about the active buildset
+ * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
+ * build there too, under the final names, so consumer jobs find the images.
+ */
+const BuildsetEnv = {
+    /** `host:port` of the active buildset registry; unset means none. */
+    Registry: 'IMAGEGATE_BUILDSET_REGISTRY',
+    Username: 'IMAGEGATE_BUILDSET_REGISTRY_USERNAME',
+    /** Masked by the action that sets it. */
+    Password: 'IMAGEGATE_BUILDSET_REGISTRY_PASSWORD',
+    /** A directory holding the registry's `ca.crt` (podman/skopeo `--cert-dir`). */
+    CertDir: 'IMAGEGATE_BUILDSET_REGISTRY_CERT_DIR'
+};
+/** Read the buildset registry variables; undefined when no buildset registry is active. */
+function readBuildsetRegistryEnv(env) {
+    const registry = env[BuildsetEnv.Registry]?.trim();
+    if (!registry)
+        return undefined;
+    const username = env[BuildsetEnv.Username]?.trim();
+    const password = env[BuildsetEnv.Password];
+    const certDir = env[BuildsetEnv.CertDir]?.trim();
+    return {
+        registry,
+        ...(username && password && { username, password }),
+        ...(certDir && { certDir })
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -28733,120 +29493,635 @@ function changeTag(identity, tag, field = 'tags') {
     return result;
 }
 
-;// CONCATENATED MODULE: ./shared/model/reference.ts
-
-
-/** Docker Hub as it appears in normalised names. */
-const DOCKER_HUB = 'docker.io';
-/** The host that actually serves Docker Hub's registry API. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
 /**
- * Parse `host[:port]/path[:tag][@digest]`. Throws InputError naming `field` when the reference is
- * invalid; upper case in the path gets its own message since it is the most common mistake.
+ * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
+ * defaults (overridden by build args) are substituted, without stage names.
  */
-function parseReference(input, field = 'image reference') {
-    if (typeof input !== 'string' || input.trim() === '') {
-        throw new model_errors/* InputError */.dz(field, 'an image reference must not be empty');
+/** Logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+    const out = [];
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (current === '' && (line === '' || line.startsWith('#')))
+            continue;
+        if (current !== '' && line.startsWith('#'))
+            continue; // comments inside a continuation
+        if (line.endsWith(escape)) {
+            current += `${line.slice(0, -1)} `;
+            continue;
+        }
+        out.push(current + line);
+        current = '';
     }
-    if (input !== input.trim())
-        throw new model_errors/* InputError */.dz(field, `"${input}" has surrounding whitespace`);
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        const problem = digestProblem(digest);
-        if (problem)
-            throw new model_errors/* InputError */.dz(field, problem);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        const problem = tagProblem(tag);
-        if (problem)
-            throw new model_errors/* InputError */.dz(field, problem);
-    }
-    const name = parseName(rest, field, input);
-    return { ...name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+    if (current.trim() !== '')
+        out.push(current.trim());
+    return out;
 }
-/** Parse a repository name that must carry neither tag nor digest. */
-function parseRepositoryName(input, field = 'repository') {
-    const ref = parseReference(input, field);
-    if (ref.tag !== undefined || ref.digest !== undefined) {
-        throw new model_errors/* InputError */.dz(field, `"${input}" must be a repository without a tag or digest (put tags in "tags")`);
-    }
-    return { registry: ref.registry, repository: ref.repository };
+/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        return value ?? '';
+    });
 }
-function parseName(name, field, original) {
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    // Docker's rule: the first component is a host only if it looks like one.
-    const firstIsHost = slash !== -1 &&
-        (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase());
-    let registry = firstIsHost ? first : DOCKER_HUB;
-    let repository = firstIsHost ? name.slice(slash + 1) : name;
-    if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `"${original}" has an invalid registry host "${registry}"`);
+/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
+function buildArgMap(buildArgs) {
+    const map = new Map();
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        map.set(arg.slice(0, eq), arg.slice(eq + 1));
     }
-    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && repository !== '' && !repository.includes('/')) {
-        repository = `library/${repository}`;
+    return map;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/**
+ * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
+ * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
+ */
+function baseImages(text, buildArgs) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = new Set();
+    const images = [];
+    let seenFrom = false;
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            seenFrom = true;
+            const words = rest.filter(w => !w.startsWith('--'));
+            const image = substitute(words[0] ?? '', vars);
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
+                images.push(image);
+            }
+            if (asIndex !== -1 && words[asIndex + 1])
+                stages.add(words[asIndex + 1].toLowerCase());
+        }
     }
-    if (repository === '')
-        throw new model_errors/* InputError */.dz(field, `"${original}" has no repository path`);
-    if (repository !== repository.toLowerCase()) {
-        throw new model_errors/* InputError */.dz(field, `"${original}": repository names must be lowercase (did you mean "${original.replace(repository, repository.toLowerCase())}"?)`);
-    }
-    const bad = repository.split('/').find(c => !PATH_COMPONENT_RE.test(c));
-    if (bad !== undefined) {
-        throw new model_errors/* InputError */.dz(field, `"${original}": "${bad}" is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`);
-    }
-    if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
-        throw new model_errors/* InputError */.dz(field, `"${original}" is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    return { registry, repository };
-}
-/** `registry/repository[:tag][@digest]`, always with the registry host. */
-function formatReference(ref) {
-    let s = `${ref.registry}/${ref.repository}`;
-    if (ref.tag !== undefined)
-        s += `:${ref.tag}`;
-    if (ref.digest !== undefined)
-        s += `@${ref.digest}`;
-    return s;
-}
-/** The short form Docker prints: `alpine`, `org/app`, `quay.io/org/app`. */
-function familiarName(ref) {
-    if (ref.registry !== DOCKER_HUB)
-        return `${ref.registry}/${ref.repository}`;
-    return ref.repository.startsWith('library/') ? ref.repository.slice(8) : ref.repository;
-}
-/** The host to send registry API requests to (Docker Hub's API lives elsewhere). */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-/** A copy of `ref` with another tag (and no digest). */
-function withTag(ref, tag) {
-    return { registry: ref.registry, repository: ref.repository, tag };
-}
-/** Whether the registry host is on the loopback interface (plain HTTP is allowed there). */
-function isLoopbackHost(registry) {
-    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || /^127\./.test(host) || host === '::1';
+    return images;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/build/order.ts
+
+
+/**
+ * For each image (by index), the indexes of the images of the same list it is built `FROM`.
+ * `bases[i]` are image i's FROM references; a reference matches an image when registry and
+ * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
+ */
+function dependencies(images, bases, localTags) {
+    const byRef = new Map();
+    images.forEach((image, i) => {
+        for (const tag of localTags(image))
+            byRef.set(`${formatReference(image.repository)}:${tag}`, i);
+    });
+    return bases.map((refs, i) => {
+        const deps = new Set();
+        for (const text of refs) {
+            let key;
+            try {
+                const ref = parseReference(text);
+                if (ref.digest !== undefined)
+                    continue; // a digest names bytes, not our build
+                key = `${formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
+            }
+            catch {
+                continue; // not a reference we build; the engine reports it if it is really wrong
+            }
+            const dep = byRef.get(key);
+            if (dep !== undefined && dep !== i)
+                deps.add(dep);
+            if (dep === i)
+                throw cycleError(images, [i, i]);
+        }
+        return [...deps].sort((a, b) => a - b);
+    });
+}
+/** Throws InputError naming the cycle when the dependency graph has one. */
+function checkAcyclic(images, deps) {
+    const state = new Array(deps.length).fill('new');
+    const stack = [];
+    const visit = (i) => {
+        state[i] = 'active';
+        stack.push(i);
+        for (const d of deps[i]) {
+            if (state[d] === 'active')
+                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
+            if (state[d] === 'new')
+                visit(d);
+        }
+        stack.pop();
+        state[i] = 'done';
+    };
+    deps.forEach((_, i) => {
+        if (state[i] === 'new')
+            visit(i);
+    });
+}
+function cycleError(images, path) {
+    const names = path.map(i => `${images[i].field} (${formatReference(images[i].repository)})`);
+    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
+}
+
+;// CONCATENATED MODULE: ./shared/build/siblings.ts
+
+
+/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
+const SIBLINGS_DIR = '.imagegate-siblings';
+/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
+const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
+/**
+ * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
+ * Returns the build arg to add. The caller has checked that the folder did not exist.
+ */
+function copySiblings(workspace, contextDir, siblings) {
+    const target = (0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR);
+    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true, mode: 0o755 });
+    for (const sibling of siblings) {
+        (0,external_node_fs_namespaceObject.cpSync)((0,external_node_path_namespaceObject.join)(workspace, sibling), (0,external_node_path_namespaceObject.join)(target, sibling), {
+            recursive: true,
+            verbatimSymlinks: true
+        });
+    }
+    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
+}
+/** Remove the siblings folder; called after every build, also a failed one. */
+function removeSiblings(contextDir) {
+    (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./shared/build/plan.ts
+
+
+
+
+
+
+
+
+/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
+function localTagsOf(image, identity) {
+    return image.tags.flatMap(tag => [tag, changeTag(identity, tag)]);
+}
+/**
+ * Check every image against the filesystem before anything builds (context inside the working
+ * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
+ * present) and order the images by FROM. Throws InputErrors listing every problem.
+ */
+function planBuilds(options) {
+    const errors = [];
+    const root = realOrSelf(options.workingDirectory);
+    const partial = options.images.map(image => checkImage(image, options, root, errors));
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    const ready = partial;
+    const tagsOf = (image) => localTagsOf(image, options.identity);
+    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
+    const deps = dependencies(options.images, bases, tagsOf);
+    checkAcyclic(options.images, deps);
+    return options.images.map((image, i) => ({
+        image,
+        ...ready[i],
+        localTags: tagsOf(image).map(t => formatReference(withTag(image.repository, t))),
+        dependsOn: deps[i]
+    }));
+}
+function checkImage(image, options, root, errors) {
+    const at = (key) => `${image.field}.${key}`;
+    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
+    if (!isDirectory(contextDir)) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
+        return undefined;
+    }
+    if (!inside(root, realOrSelf(contextDir))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
+        return undefined;
+    }
+    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
+    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
+        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
+        return undefined;
+    }
+    const file = image.containerFilename ?? options.containerFilename;
+    const candidates = file !== undefined
+        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
+        : options.command === 'podman'
+            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
+            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
+    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
+    if (dockerfile === undefined) {
+        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
+        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
+    }
+    else if (!inside(root, realOrSelf(dockerfile))) {
+        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
+    }
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
+    }
+    image.siblings.forEach((s, i) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
+            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
+        }
+    });
+    if (dockerfile === undefined)
+        return undefined;
+    return { contextDir, ...(file !== undefined && { file }), dockerfile };
+}
+function isDirectory(path) {
+    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
+}
+
+;// CONCATENATED MODULE: ./shared/build/source.ts
+/**
+ * Gather the label facts once per step. The revision and tree come from git in the working
+ * directory (what was really built, e.g. a PR's merge commit), not from the event.
+ */
+async function readSourceFacts(runner, context, log) {
+    const git = async (rev) => {
+        const r = await runner.run({
+            command: 'git',
+            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    const revision = await git('HEAD');
+    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
+    if (!revision || !sourceTree) {
+        log.warning(`${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
+    }
+    const { identity } = context;
+    return {
+        ...(revision && { revision }),
+        ...(sourceTree && { sourceTree }),
+        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
+        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
+        ...(identity.change !== undefined && { change: identity.change }),
+        ...(identity.url && { changeUrl: identity.url })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function registry_location_parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+        throw new InputError(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+    }
+    return { registry, path };
+}
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
+}
+
+;// CONCATENATED MODULE: ./shared/build/labels.ts
+/** Labels imagegate puts on every image; promote verifies revision and source tree. */
+const ImagegateLabel = {
+    Revision: 'org.opencontainers.image.revision',
+    SourceTree: 'dev.imagegate.source-tree',
+    Source: 'org.opencontainers.image.source',
+    Created: 'org.opencontainers.image.created',
+    Change: 'dev.imagegate.change',
+    ChangeUrl: 'dev.imagegate.change-url'
+};
+/**
+ * The labels of one image: the user's, then ours on top, so a user label can never override
+ * one of our keys. Returns the user keys that were overridden, for a warning.
+ */
+function imageLabels(user, facts) {
+    const ours = {
+        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
+        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
+        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
+        [ImagegateLabel.Created]: facts.created,
+        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
+        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
+    };
+    const reserved = new Set(Object.values(ImagegateLabel));
+    const overridden = Object.keys(user).filter(k => reserved.has(k));
+    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
+    return { labels: { ...kept, ...ours }, overridden };
+}
+
+;// CONCATENATED MODULE: ./shared/build/scheduler.ts
+/**
+ * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
+ * ready ones. A failed task does not stop the others; its dependents are skipped.
+ */
+async function schedule(deps, limit, run) {
+    const outcomes = new Array(deps.length).fill(undefined);
+    const started = new Set();
+    let running = 0;
+    return new Promise(resolve => {
+        const pump = () => {
+            // Skips can cascade to lower indexes, so sweep until nothing changes.
+            for (let i = 0; i < deps.length; i++) {
+                if (started.has(i))
+                    continue;
+                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
+                if (failed !== undefined) {
+                    started.add(i);
+                    outcomes[i] = { status: 'skipped', because: failed };
+                    i = -1;
+                    continue;
+                }
+                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
+                    continue;
+                started.add(i);
+                running++;
+                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
+            }
+            if (outcomes.every(o => o !== undefined))
+                resolve(outcomes);
+        };
+        const finish = (i, outcome) => {
+            outcomes[i] = outcome;
+            running--;
+            pump();
+        };
+        pump();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/build/step.ts
+
+
+
+
+
+
+/**
+ * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
+ * does not stop the others (its dependents are skipped); the caller decides how to report.
+ */
+async function runBuildStep(options) {
+    const { plans, log } = options;
+    const clock = options.clock ?? Date.now;
+    const grouped = options.parallel === 1 || plans.length === 1;
+    if (options.buildset?.username && options.buildset.password) {
+        const { registry, username, password } = options.buildset;
+        await options.engine.login(registry, username, password);
+    }
+    const results = new Map();
+    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
+        const plan = plans[i];
+        const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
+        const started = clock();
+        const work = async (sink) => {
+            try {
+                const built = await buildImage(options, plan, sink);
+                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
+                results.set(i, {
+                    plan,
+                    status: 'built',
+                    built,
+                    seconds: (clock() - started) / 1000,
+                    pushed
+                });
+            }
+            catch (error) {
+                results.set(i, {
+                    plan,
+                    status: 'failed',
+                    error: (0,model_errors/* errorMessage */.gJ)(error),
+                    seconds: (clock() - started) / 1000,
+                    pushed: []
+                });
+                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+                throw error;
+            }
+        };
+        if (grouped) {
+            await log.group(`Building ${title}`, () => work(line => log.info(line)));
+        }
+        else {
+            const prefix = `[${familiarName(plan.image.repository)}]`;
+            log.info(`${prefix} building ${title}`);
+            await work(line => log.info(`${prefix} ${line}`));
+            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
+        }
+    });
+    return outcomes.map((outcome, i) => {
+        if (outcome.status === 'skipped') {
+            const dep = plans[outcome.because].image;
+            return {
+                plan: plans[i],
+                status: 'skipped',
+                error: `not built: it is built FROM ${dep.field} (${formatReference(dep.repository)}), which failed`,
+                seconds: 0,
+                pushed: []
+            };
+        }
+        return results.get(i);
+    });
+}
+async function buildImage(options, plan, sink) {
+    const { image } = plan;
+    const { labels, overridden } = imageLabels(image.labels, options.facts);
+    if (overridden.length > 0) {
+        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
+    }
+    const buildArgs = [...image.buildArgs];
+    try {
+        if (image.siblings.length > 0)
+            buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
+        return await options.engine.build({
+            cwd: plan.contextDir,
+            contextPath: image.path,
+            ...(plan.file !== undefined && { file: plan.file }),
+            buildArgs,
+            ...(image.target !== undefined && { target: image.target }),
+            labels,
+            tags: plan.localTags,
+            platforms: image.arch,
+            env: options.buildExtraEnv,
+            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
+        }, sink);
+    }
+    finally {
+        if (image.siblings.length > 0)
+            removeSiblings(plan.contextDir);
+    }
+}
+/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
+function buildsetTargets(plan, registry) {
+    const repo = stagedRepository({ registry, path: '' }, plan.image.repository);
+    return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
+}
+async function pushToBuildset(options, plan, built, sink) {
+    const pushed = [];
+    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
+        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
+        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
+    }
+    return pushed;
+}
+
+;// CONCATENATED MODULE: ./shared/build/run.ts
+
+
+
+
+
+
+
+
+/**
+ * Check the files, detect the engine, read the label facts and build everything. The caller
+ * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
+ */
+async function executeBuild(inputs, ctx, deps, extra = {}) {
+    const plans = planBuilds({
+        images: inputs.images,
+        identity: inputs.identity,
+        workingDirectory: inputs.workingDirectory,
+        workspace: ctx.workspace,
+        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
+        command: inputs.containerCommand
+    });
+    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
+    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+    const buildset = readBuildsetRegistryEnv(deps.env);
+    const access = (registry) => ({
+        insecure: isLoopbackHost(registry),
+        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
+    });
+    const engine = new ContainerEngine({
+        runner: deps.runner,
+        profile,
+        tmpDir: ctx.runnerTemp,
+        access,
+        log: m => deps.log.warning(m),
+        ...(deps.sleep && { sleep: deps.sleep })
+    });
+    try {
+        if (buildset)
+            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
+        await extra.beforeBuild?.(engine);
+        const facts = await readSourceFacts(deps.runner, {
+            workingDirectory: inputs.workingDirectory,
+            identity: inputs.identity,
+            ...(ctx.repository && { repository: ctx.repository }),
+            serverUrl: ctx.serverUrl,
+            now: deps.now()
+        }, deps.log);
+        const results = await runBuildStep({
+            plans,
+            engine,
+            log: deps.log,
+            workspace: ctx.workspace,
+            facts,
+            parallel: inputs.parallel,
+            buildExtraEnv: inputs.buildExtraEnv,
+            ...(buildset && { buildset }),
+            ...(extra.pushTargets && { pushTargets: extra.pushTargets })
+        });
+        return { engine, plans, results, facts, ...(buildset && { buildset }) };
+    }
+    catch (error) {
+        engine.dispose();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
+
+/** Output kept per stream for parsing; long builds only need the end. */
+const MAX_CAPTURE = 4 << 20;
+/** The production CommandRunner: child_process.spawn with an argv array, no shell. */
+class ProcessRunner {
+    baseEnv;
+    constructor(baseEnv = process.env) {
+        this.baseEnv = baseEnv;
+    }
+    run(command, sink) {
+        return new Promise(resolve => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command.command, [...command.args], {
+                cwd: command.cwd,
+                env: { ...this.baseEnv, ...command.env },
+                stdio: [command.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                shell: false
+            });
+            const captured = { stdout: '', stderr: '' };
+            const partial = { stdout: '', stderr: '' };
+            const onData = (stream) => (chunk) => {
+                const text = chunk.toString('utf8');
+                captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+                if (!sink)
+                    return;
+                const lines = (partial[stream] + text).split(/\r?\n/);
+                partial[stream] = lines.pop() ?? '';
+                for (const line of lines)
+                    sink(line, stream);
+            };
+            child.stdout?.on('data', onData('stdout'));
+            child.stderr?.on('data', onData('stderr'));
+            if (command.input !== undefined && child.stdin)
+                child.stdin.end(command.input);
+            child.on('error', error => {
+                // ENOENT and friends: report like a failed command so callers handle one shape.
+                resolve({ code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${error.message}` });
+            });
+            child.on('close', code => {
+                for (const stream of ['stdout', 'stderr']) {
+                    if (sink && partial[stream] !== '')
+                        sink(partial[stream], stream);
+                }
+                resolve({ code: code ?? 1, stdout: captured.stdout, stderr: captured.stderr });
+            });
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -29124,33 +30399,6 @@ function capture(errors, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
-
-
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function registry_location_parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new InputError(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
-    }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
-    }
-    return { registry, path };
-}
-/**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
- */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
-}
-
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
 
 
@@ -29258,8 +30506,6 @@ function readEnvMap(text, field) {
     return env;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
 
 
@@ -29323,22 +30569,10 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/actions/plan.ts
-
-/** Print a plan (what a step would do) as one group, and return it for outputs and tests. */
-function printPlan(title, lines) {
-    core/* startGroup */.Oh(title);
-    for (const line of lines)
-        core/* info */.pq(line);
-    core/* endGroup */.N4();
-    return lines;
-}
-/** Say clearly that the validated inputs were accepted but the step itself is not there yet. */
-function notImplementedYet(action) {
-    core/* notice */.lm(`imagegate ${action}: inputs are valid; the ${action} step itself is not implemented yet, so nothing was changed`);
-}
-
 ;// CONCATENATED MODULE: ./shared/actions/build.ts
+
+
+
 
 
 
@@ -29347,13 +30581,23 @@ function notImplementedYet(action) {
 
 /** The build action: build every image of `container-images` (check pipeline). */
 async function buildAction() {
-    const inputs = readBuildInputs(new InputReader(actionInputSource), readRunnerContext());
-    printPlan(`Build plan (${inputs.containerCommand}, parallel ${inputs.parallel})`, inputs.images.map(image => {
-        const tags = image.tags.flatMap(tag => [tag, changeTag(inputs.identity, tag)]);
-        const names = tags.map(t => formatReference(withTag(image.repository, t)));
-        return `${image.field}: build ${image.context}/${image.path} → ${names.join(', ')}`;
-    }));
-    notImplementedYet('build');
+    const ctx = readRunnerContext();
+    const inputs = readBuildInputs(new InputReader(actionInputSource), ctx);
+    const run = await executeBuild(inputs, ctx, {
+        runner: new ProcessRunner(),
+        log: actionLog,
+        env: process.env,
+        now: () => new Date()
+    });
+    run.engine.dispose();
+    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(run.results)));
+    // The CLI reuses this without a runner's summary file.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await writeSummaryTable('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
+    }
+    const failed = run.results.filter(r => r.status !== 'built');
+    if (failed.length > 0)
+        throw new ImagesFailedError(failed);
 }
 
 
@@ -38182,16 +39426,17 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
-  Oh: () => (/* binding */ startGroup)
+  uH: () => (/* binding */ setOutput),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setOutput, setSecret, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -38340,16 +39585,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -38359,7 +39604,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -39589,7 +40834,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -40981,10 +42226,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -41036,7 +42281,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -41044,7 +42289,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

@@ -28425,7 +28425,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 3027:
+/***/ 6644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28434,6 +28434,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   I: () => (/* binding */ uploadAction)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./shared/model/errors.ts
@@ -28476,8 +28478,6 @@ function readEventPayload(path) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
@@ -28501,10 +28501,10 @@ const domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-fA-F:]+
 const tag = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
 /** A digest: algorithm, colon, hex (sha256 and sha512 are checked for length). */
 const digest = '[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}';
-const TAG_RE = new RegExp(`^${tag}$`);
+const grammar_TAG_RE = new RegExp(`^${tag}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${pathComponent}$`);
 const DOMAIN_RE = new RegExp(`^${domain}$`);
-const DIGEST_RE = new RegExp(`^${digest}$`);
+const grammar_DIGEST_RE = new RegExp(`^${digest}$`);
 const REPOSITORY_PATH_RE = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 /** Longest repository name (host included) the distribution spec allows. */
 const MAX_NAME_LENGTH = 255;
@@ -28517,14 +28517,14 @@ function tagProblem(value) {
     if (value.length > MAX_TAG_LENGTH) {
         return `"${value}" is ${value.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`;
     }
-    if (!TAG_RE.test(value)) {
+    if (!grammar_TAG_RE.test(value)) {
         return `"${value}" is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")`;
     }
     return undefined;
 }
 /** Why a digest is invalid, or undefined when it is valid. */
 function digestProblem(value) {
-    if (!DIGEST_RE.test(value))
+    if (!grammar_DIGEST_RE.test(value))
         return `"${value}" is not a valid digest (expected sha256:<64 hex>)`;
     const [algorithm, hex] = value.split(':', 2);
     const lengths = { sha256: 64, sha512: 128 };
@@ -28547,7 +28547,7 @@ const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.
  * Parse `host[:port]/path[:tag][@digest]`. Throws InputError naming `field` when the reference is
  * invalid; upper case in the path gets its own message since it is the most common mistake.
  */
-function parseReference(input, field = 'image reference') {
+function reference_parseReference(input, field = 'image reference') {
     if (typeof input !== 'string' || input.trim() === '') {
         throw new model_errors/* InputError */.dz(field, 'an image reference must not be empty');
     }
@@ -28577,7 +28577,7 @@ function parseReference(input, field = 'image reference') {
 }
 /** Parse a repository name that must carry neither tag nor digest. */
 function parseRepositoryName(input, field = 'repository') {
-    const ref = parseReference(input, field);
+    const ref = reference_parseReference(input, field);
     if (ref.tag !== undefined || ref.digest !== undefined) {
         throw new model_errors/* InputError */.dz(field, `"${input}" must be a repository without a tag or digest (put tags in "tags")`);
     }
@@ -28617,7 +28617,7 @@ function parseName(name, field, original) {
     return { registry, repository };
 }
 /** `registry/repository[:tag][@digest]`, always with the registry host. */
-function formatReference(ref) {
+function reference_formatReference(ref) {
     let s = `${ref.registry}/${ref.repository}`;
     if (ref.tag !== undefined)
         s += `:${ref.tag}`;
@@ -28680,7 +28680,7 @@ function parseStructuredInput(text, field) {
     }
 }
 /** A plain object (mapping), not an array or null. */
-function isMapping(value) {
+function structured_input_isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** How a value looks to a user, for "expected X, got Y" messages. */
@@ -28748,12 +28748,12 @@ const ALIASES = {
  */
 function parseRegistryCredentials(text, onSecret, field = 'registry-credentials') {
     const value = parseStructuredInput(text, field);
-    if (!isMapping(value)) {
+    if (!structured_input_isMapping(value)) {
         throw new model_errors/* InputError */.dz(field, `must be a mapping from registry host to {username, password}, got ${describeType(value)}`);
     }
     // Mask first: a later error must never be able to echo a password.
     for (const entry of Object.values(value)) {
-        if (!isMapping(entry))
+        if (!structured_input_isMapping(entry))
             continue;
         for (const key of ['password', 'api_token']) {
             if (typeof entry[key] === 'string' && entry[key] !== '')
@@ -28764,7 +28764,7 @@ function parseRegistryCredentials(text, onSecret, field = 'registry-credentials'
     const credentials = [];
     for (const [registry, entry] of Object.entries(value)) {
         const at = `${field}.${registry}`;
-        if (!isMapping(entry)) {
+        if (!structured_input_isMapping(entry)) {
             errors.push(new model_errors/* InputError */.dz(at, `must be a mapping with username and password, got ${entry === null ? 'nothing' : 'something else'}`));
             continue;
         }
@@ -28831,11 +28831,11 @@ function parseDockerConfigAuths(json, onSecret) {
     catch {
         return [];
     }
-    if (!isMapping(config) || !isMapping(config.auths))
+    if (!structured_input_isMapping(config) || !structured_input_isMapping(config.auths))
         return [];
     const out = [];
     for (const [key, entry] of Object.entries(config.auths)) {
-        if (!isMapping(entry))
+        if (!structured_input_isMapping(entry))
             continue;
         let username = typeof entry.username === 'string' ? entry.username : undefined;
         let password = typeof entry.password === 'string' ? entry.password : undefined;
@@ -28893,7 +28893,7 @@ class CredentialStore {
 function checkRepositoryAllowed(credential, repositoryInput, repository, field) {
     if (!credential.repository)
         return;
-    const full = formatReference(repository);
+    const full = reference_formatReference(repository);
     if (credential.repository.test(repositoryInput) || credential.repository.test(full))
         return;
     throw new model_errors/* InputError */.dz(field, `"${repositoryInput}" is not allowed by the ${credential.source} entry for ${credential.registry} (repository must match /${credential.repository.source}/)`);
@@ -28947,6 +28947,2316 @@ function loadCredentials(registryCredentialsText, env = process.env, mask = core
     return new CredentialStore([...explicit, ...fromDocker]);
 }
 
+;// CONCATENATED MODULE: ./shared/action/log.ts
+
+/** StepLog on the runner: groups are `::group::`, warnings become annotations. */
+const actionLog = {
+    info: message => core/* info */.pq(message),
+    warning: message => core/* warning */.$e(message),
+    group: (title, fn) => core/* group */.Os(title, fn)
+};
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./shared/registry/errors.ts
+// Statuses a registry uses for load or transient trouble; 408 for proxies timing out.
+const TEMPORARY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+// distribution's TOOMANYREQUESTS and UNAVAILABLE are transient whatever the status says.
+const TEMPORARY_CODES = new Set(['TOOMANYREQUESTS', 'UNAVAILABLE']);
+/** Whether an HTTP status (and OCI codes) should be retried. */
+function isTemporaryStatus(status, errors = []) {
+    return TEMPORARY_STATUSES.has(status) || errors.some(e => TEMPORARY_CODES.has(e.code));
+}
+/** A registry request failed; the message names the operation, registry and repository. */
+class RegistryError extends Error {
+    name = 'RegistryError';
+    operation;
+    registry;
+    repository;
+    status;
+    errors;
+    temporary;
+    retryAfterMs;
+    /** Everything this error was built from, for re-wrapping with context. */
+    info;
+    constructor(info, options) {
+        super(describe(info, options?.cause), options);
+        this.info = info;
+        this.operation = info.operation;
+        this.registry = info.registry;
+        this.repository = info.repository;
+        this.status = info.status;
+        this.errors = info.errors ?? [];
+        this.temporary = info.temporary;
+        this.retryAfterMs = info.retryAfterMs;
+    }
+    /** The OCI error codes, e.g. `['MANIFEST_UNKNOWN']`. */
+    get codes() {
+        return this.errors.map(e => e.code);
+    }
+}
+function describe(info, cause) {
+    const where = info.repository ? `${info.registry}/${info.repository}` : info.registry;
+    const parts = [`${info.operation} ${where} failed`];
+    if (info.context)
+        parts.unshift(info.context);
+    if (info.status !== undefined)
+        parts.push(`HTTP ${info.status}`);
+    for (const e of info.errors ?? [])
+        parts.push(e.message ? `${e.code}: ${e.message}` : e.code);
+    if (info.reason)
+        parts.push(info.reason);
+    else if (info.status === undefined && causeMessage(cause))
+        parts.push(causeMessage(cause));
+    return parts.join(': ');
+}
+/** The same failure with the use case in front of the message; other errors pass unchanged. */
+function withContext(error, context) {
+    if (!(error instanceof RegistryError))
+        return error;
+    const inner = error.info.context ? `${context}: ${error.info.context}` : context;
+    return new RegistryError({ ...error.info, context: inner }, { cause: error.cause ?? error });
+}
+/** Parse the OCI error body; returns [] for bodies that are not `{"errors": [...]}`. */
+function parseOciErrors(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (!Array.isArray(parsed.errors))
+            return [];
+        return parsed.errors
+            .filter((e) => typeof e?.code === 'string')
+            .map(e => {
+            const { code, message, detail } = e;
+            return {
+                code,
+                ...(typeof message === 'string' && { message }),
+                ...(detail !== undefined && { detail })
+            };
+        });
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * The message of an error-like value. Duck-typed on purpose: errors raised by node internals come
+ * from another realm under jest's VM modules, where `instanceof Error` is false.
+ */
+function causeMessage(cause) {
+    const message = cause?.message;
+    return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./shared/registry/http.ts
+
+
+
+/** A request failed below HTTP (connect, TLS, reset, timeout); `code` is node's error code. */
+class ConnectionError extends Error {
+    code;
+    name = 'ConnectionError';
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+    /** TLS verification failures and refused plaintext are configuration errors, not blips. */
+    get temporary() {
+        const code = this.code ?? '';
+        return !(/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO|ERR_SSL|ERR_TLS/.test(code) || code === 'ENOTFOUND');
+    }
+}
+/** Sends requests over keep-alive agents (one pool per engine, so connections are reused). */
+class HttpClient {
+    httpAgent;
+    httpsAgent;
+    timeoutMs;
+    constructor(options = {}) {
+        const maxSockets = options.maxSockets ?? 32;
+        this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
+        const extra = options.ca === undefined ? [] : [options.ca].flat();
+        this.httpsAgent = new (external_node_https_default()).Agent({
+            keepAlive: true,
+            maxSockets,
+            scheduling: 'lifo',
+            // Node's `ca` replaces the system roots, so keep them next to the custom CA.
+            ...(extra.length > 0 && { ca: [...(external_node_tls_default()).rootCertificates, ...extra] })
+        });
+    }
+    /** Send one request and resolve when the response headers arrive. */
+    send(request) {
+        const { url } = request;
+        const secure = url.protocol === 'https:';
+        const options = {
+            method: request.method,
+            headers: request.headers,
+            agent: secure ? this.httpsAgent : this.httpAgent
+        };
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const fail = (error) => {
+                if (settled)
+                    return;
+                settled = true;
+                reject(toConnectionError(error, request));
+            };
+            const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, options, res => {
+                if (settled) {
+                    res.destroy();
+                    return;
+                }
+                settled = true;
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res });
+            });
+            req.setTimeout(this.timeoutMs, () => {
+                req.destroy(Object.assign(new Error(`no data for ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+            });
+            const body = request.body;
+            req.on('error', error => {
+                fail(error);
+                // Stop reading the source of a streamed body (e.g. another registry's blob response).
+                if (body !== undefined && !Buffer.isBuffer(body))
+                    body.destroy();
+            });
+            if (body === undefined)
+                req.end();
+            else if (Buffer.isBuffer(body))
+                req.end(body);
+            else {
+                // A failing body (e.g. a digest mismatch while streaming) aborts the request with its own error.
+                body.on('error', error => {
+                    fail(error);
+                    req.destroy();
+                });
+                body.pipe(req);
+            }
+        });
+    }
+    /** Close idle keep-alive sockets so the process can exit. */
+    close() {
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+}
+function toConnectionError(error, request) {
+    // Duck-typed: node's errors may come from another realm (jest VM modules).
+    const message = error?.message;
+    if (typeof message !== 'string' || error instanceof ConnectionError)
+        return error;
+    const code = error.code;
+    // Errors raised by our own body stream (digest checks) are not connection problems.
+    if (code === undefined && !/socket|hang up|aborted/i.test(message))
+        return error;
+    if (error.temporary !== undefined)
+        return error;
+    return new ConnectionError(`${request.method} ${request.url.host}${request.url.pathname}: ${message}`, code, { cause: error });
+}
+/** Read a whole (small) response body, failing beyond `limit` bytes. */
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw new Error(`response body larger than ${limit} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** Discard a response body so its socket returns to the pool. */
+function drain(body) {
+    return new Promise(resolve => {
+        if (body.readableEnded || body.destroyed)
+            return resolve();
+        body.on('end', resolve);
+        body.on('error', () => resolve());
+        body.on('close', () => resolve());
+        body.resume();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/registry/auth.ts
+
+
+/** `repository:<name>:pull`. */
+function pullScope(repository) {
+    return `repository:${repository}:pull`;
+}
+/** `repository:<name>:pull,push`. */
+function pushScope(repository) {
+    return `repository:${repository}:pull,push`;
+}
+/** Push plus delete: distribution's token auth checks the `delete` action on DELETE requests. */
+function deleteScope(repository) {
+    return `repository:${repository}:pull,push,delete`;
+}
+/** `Basic` header value. */
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+// The distribution token spec says 60 s when expires_in is absent; renew a little early.
+const DEFAULT_EXPIRY_S = 60;
+const EXPIRY_MARGIN = 0.9;
+/**
+ * Bearer tokens per exact scope set, cached until shortly before they expire; concurrent
+ * requests for the same scopes share one token request
+ * (https://distribution.github.io/distribution/spec/auth/token/).
+ */
+class TokenCache {
+    context;
+    tokens = new Map();
+    constructor(context) {
+        this.context = context;
+    }
+    /** A token for exactly these scopes (order-insensitive). */
+    get(challenge, scopes) {
+        const key = `${challenge.params.realm} ${[...scopes].sort().join(' ')}`;
+        const cached = this.tokens.get(key);
+        if (cached && this.context.now() < cached.expiresAt)
+            return cached.promise;
+        const entry = { promise: Promise.resolve(''), expiresAt: Infinity };
+        entry.promise = this.fetch(challenge, scopes).then(({ token, expiresIn }) => {
+            entry.expiresAt = this.context.now() + expiresIn * 1000 * EXPIRY_MARGIN;
+            return token;
+        }, error => {
+            this.tokens.delete(key);
+            throw error;
+        });
+        this.tokens.set(key, entry);
+        return entry.promise;
+    }
+    /** Forget a token the registry rejected (revoked or expired early). */
+    invalidate(challenge, scopes) {
+        this.tokens.delete(`${challenge.params.realm} ${[...scopes].sort().join(' ')}`);
+    }
+    async fetch(challenge, scopes) {
+        const { registry, http, credentials } = this.context;
+        const realm = challenge.params.realm;
+        const fail = (info, cause) => new RegistryError({ operation: 'fetch token', registry, ...info }, { cause });
+        if (!realm)
+            throw fail({ reason: 'the bearer challenge has no realm', temporary: false });
+        const url = new URL(realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = { ...this.context.headers };
+        if (credentials)
+            headers.authorization = basicAuthorization(credentials);
+        const res = await http.send({ method: 'GET', url, headers });
+        const body = await readBody(res.body, 1 << 20).catch(cause => {
+            throw fail({ reason: 'token response cut short', temporary: true }, cause);
+        });
+        if (res.status !== 200) {
+            const errors = parseOciErrors(body.toString('utf8'));
+            throw new RegistryError({
+                operation: 'fetch token',
+                registry,
+                status: res.status,
+                errors,
+                temporary: isTemporaryStatus(res.status, errors),
+                reason: `from ${url.origin}${url.pathname} for ${scopes.join(' ')}`
+            });
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(body.toString('utf8'));
+        }
+        catch (cause) {
+            throw fail({ reason: 'token response is not JSON', temporary: true }, cause);
+        }
+        // Docker Hub sends both "token" and "access_token"; the spec allows either.
+        const token = typeof parsed.token === 'string' ? parsed.token : parsed.access_token;
+        if (typeof token !== 'string' || token === '') {
+            throw fail({ reason: 'token response has no token', temporary: false });
+        }
+        const expiresIn = typeof parsed.expires_in === 'number' ? parsed.expires_in : DEFAULT_EXPIRY_S;
+        return { token, expiresIn };
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/challenge.ts
+/**
+ * Parse a `WWW-Authenticate` header into its challenges. Handles quoted strings with escapes,
+ * unquoted values, and several challenges in one header (`Basic realm="x", Bearer realm="y"`).
+ */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skip = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t' || header[i] === ','))
+            i++;
+    };
+    const token = () => {
+        const start = i;
+        while (i < n && !' \t,="'.includes(header[i]))
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        skip();
+        const word = token();
+        if (word === '') {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < n && (header[j] === ' ' || header[j] === '\t'))
+            j++;
+        if (header[j] === '=' && challenges.length > 0) {
+            // A parameter of the current challenge.
+            i = j + 1;
+            while (i < n && (header[i] === ' ' || header[i] === '\t'))
+                i++;
+            challenges[challenges.length - 1].params[word.toLowerCase()] = value();
+        }
+        else {
+            challenges.push({ scheme: word.toLowerCase(), params: {} });
+        }
+    }
+    return challenges;
+    function value() {
+        if (header[i] !== '"')
+            return token();
+        i++;
+        let out = '';
+        while (i < n && header[i] !== '"') {
+            if (header[i] === '\\' && i + 1 < n)
+                i++;
+            out += header[i++];
+        }
+        i++;
+        return out;
+    }
+}
+/** The bearer challenge if there is one, else the basic one, else undefined. */
+function preferredChallenge(challenges) {
+    return challenges.find(c => c.scheme === 'bearer') ?? challenges.find(c => c.scheme === 'basic');
+}
+
+;// CONCATENATED MODULE: ./shared/registry/retry.ts
+/** 5 attempts, 200 ms doubling to 5 s, `Retry-After` honoured up to 60 s. */
+const DEFAULT_RETRY_POLICY = {
+    attempts: 5,
+    baseDelayMs: 200,
+    maxDelayMs: 5000,
+    maxRetryAfterMs: 60_000
+};
+/** The real clock. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/**
+ * Delay before retry number `retry` (1-based): "equal jitter" exponential backoff (half fixed,
+ * half random, so concurrent clients spread out without ever retrying immediately), or the
+ * server's `Retry-After` when that is longer, capped by the policy.
+ */
+function retryDelay(policy, retry, random, retryAfterMs) {
+    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    const backoff = exp / 2 + (random * exp) / 2;
+    if (retryAfterMs === undefined)
+        return Math.round(backoff);
+    return Math.round(Math.min(policy.maxRetryAfterMs, Math.max(retryAfterMs, backoff)));
+}
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined if absent or bad. */
+function parseRetryAfter(header, nowMs) {
+    if (header === undefined || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/**
+ * Run `attempt` until it succeeds, a failure is permanent, or the policy's attempts are used up;
+ * rethrows the last failure. `attempt` gets the 1-based attempt number and must build any request
+ * body afresh (a consumed stream cannot be sent twice).
+ */
+async function withRetry(attempt, policy, clock, hooks) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (n >= policy.attempts || !hooks.isTemporary(error))
+                throw error;
+            const delay = retryDelay(policy, n, clock.random(), hooks.retryAfterMs?.(error));
+            hooks.onRetry?.(error, n, delay);
+            await clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/transport.ts
+
+
+
+
+
+
+const ERROR_BODY_LIMIT = 64 * 1024;
+const MAX_REDIRECTS = 5;
+/**
+ * Talks to one registry: picks the scheme once (`/v2/` ping), answers auth challenges (basic or
+ * bearer with exactly the requested scopes), follows blob redirects without credentials, and
+ * retries temporary failures with backoff.
+ */
+class Transport {
+    options;
+    tokens;
+    base;
+    challenge;
+    constructor(options) {
+        this.options = options;
+        this.tokens = new TokenCache({
+            registry: options.registry,
+            http: options.http,
+            headers: { 'user-agent': options.userAgent },
+            credentials: options.credentials?.(options.registry),
+            now: () => options.clock.now()
+        });
+    }
+    async request(request, consume) {
+        const attempts = request.retry === false ? 1 : this.options.retry.attempts;
+        const once = async () => {
+            try {
+                const res = await this.attempt(request);
+                return consume ? await consume(res) : res;
+            }
+            catch (cause) {
+                throw this.wrap(request, cause);
+            }
+        };
+        return withRetry(once, { ...this.options.retry, attempts }, this.options.clock, {
+            isTemporary: isTemporaryFailure,
+            retryAfterMs: e => (e instanceof RegistryError ? e.retryAfterMs : undefined),
+            onRetry: (e, n, delay) => this.options.logger.debug(`retry ${n} of ${request.operation} in ${delay} ms: ${causeMessage(e) ?? String(e)}`)
+        });
+    }
+    /** The origin (`https://host:port`) the registry answers on. */
+    async origin() {
+        return (await this.ping()).origin;
+    }
+    async attempt(request) {
+        const { origin } = await this.ping();
+        let url = new URL(request.path, origin);
+        let res;
+        for (let auth = 0, hops = 0;;) {
+            const headers = {
+                'user-agent': this.options.userAgent,
+                ...request.headers
+            };
+            // Credentials go to the registry only, never to a redirect target (S3, a CDN).
+            if (url.origin === origin) {
+                const authorization = await this.authorization(request.scopes);
+                if (authorization)
+                    headers.authorization = authorization;
+            }
+            res = await this.options.http.send({
+                method: request.method,
+                url,
+                headers,
+                body: await request.body?.()
+            });
+            this.options.logger.debug(`${request.method} ${url.pathname} → ${res.status}`);
+            if (res.status === 401 && url.origin === origin && auth++ === 0) {
+                // First 401: learn (or refresh) the challenge, drop a stale token, try once more.
+                await drain(res.body);
+                this.challenge = preferredChallenge(parseChallenges(header(res, 'www-authenticate')));
+                if (this.challenge?.scheme === 'bearer')
+                    this.tokens.invalidate(this.challenge, request.scopes);
+                continue;
+            }
+            const location = header(res, 'location');
+            const redirect = [301, 302, 303, 307, 308].includes(res.status) && !request.expect.includes(res.status);
+            if (redirect && location && hops++ < MAX_REDIRECTS && request.body === undefined) {
+                await drain(res.body);
+                url = new URL(location, url);
+                continue;
+            }
+            break;
+        }
+        if (request.expect.includes(res.status))
+            return res;
+        throw await this.statusError(request, res);
+    }
+    async statusError(request, res) {
+        const body = await readBody(res.body, ERROR_BODY_LIMIT).catch(() => Buffer.alloc(0));
+        const errors = parseOciErrors(body.toString('utf8'));
+        const retryAfterMs = parseRetryAfter(header(res, 'retry-after'), this.options.clock.now());
+        return new RegistryError({
+            operation: request.operation,
+            registry: this.options.registry,
+            repository: request.repository,
+            status: res.status,
+            errors,
+            temporary: isTemporaryStatus(res.status, errors),
+            retryAfterMs
+        });
+    }
+    wrap(request, cause) {
+        if (cause instanceof RegistryError)
+            return cause;
+        return new RegistryError({
+            operation: request.operation,
+            registry: this.options.registry,
+            repository: request.repository,
+            temporary: isTemporaryFailure(cause)
+        }, { cause });
+    }
+    async authorization(scopes) {
+        const challenge = this.challenge;
+        if (!challenge)
+            return undefined;
+        const credentials = this.options.credentials?.(this.options.registry);
+        if (challenge.scheme === 'basic')
+            return credentials && basicAuthorization(credentials);
+        if (challenge.scheme !== 'bearer')
+            return undefined;
+        return `Bearer ${await this.tokens.get(challenge, scopes)}`;
+    }
+    /** Probe `/v2/` once per engine: finds the scheme and the auth challenge. */
+    ping() {
+        // No retry loop here: the request calling ping retries it, with its own attempt budget.
+        this.base ??= this.probe().catch(error => {
+            this.base = undefined;
+            throw error;
+        });
+        return this.base;
+    }
+    async probe() {
+        const host = registryApiHost(this.options.registry);
+        const loopback = isLoopbackHost(host);
+        // Loopback registries are usually plain HTTP (tests, a buildset registry): try that first.
+        // A TLS server answers plain HTTP with 400, and then HTTPS is tried.
+        const schemes = this.options.scheme
+            ? [this.options.scheme]
+            : loopback
+                ? ['http', 'https']
+                : this.options.insecure
+                    ? ['https', 'http']
+                    : ['https'];
+        const ping = { operation: 'ping', method: 'GET', path: '/v2/', scopes: [], expect: [] };
+        const errors = [];
+        for (const scheme of schemes) {
+            const origin = `${scheme}://${host}`;
+            try {
+                const res = await this.options.http.send({
+                    method: 'GET',
+                    url: new URL('/v2/', origin),
+                    headers: { 'user-agent': this.options.userAgent }
+                });
+                await drain(res.body);
+                // A registry answers /v2/ with 200 or 401; a TLS server hit with plain HTTP answers 400.
+                if (res.status !== 200 && res.status !== 401) {
+                    throw new RegistryError({
+                        operation: 'ping',
+                        registry: this.options.registry,
+                        status: res.status,
+                        temporary: isTemporaryStatus(res.status),
+                        retryAfterMs: parseRetryAfter(header(res, 'retry-after'), this.options.clock.now())
+                    });
+                }
+                this.challenge = preferredChallenge(parseChallenges(header(res, 'www-authenticate')));
+                return { origin, challenge: this.challenge };
+            }
+            catch (error) {
+                // Where both schemes are allowed, any failure of one is a reason to try the other.
+                errors.push(error);
+            }
+        }
+        // Report a real failure, not a "wrong scheme" answer (TLS refusing plaintext or vice versa).
+        const wrongScheme = (e) => (e instanceof ConnectionError && /EPROTO|ERR_SSL/.test(e.code ?? '')) ||
+            (e instanceof RegistryError && e.status === 400);
+        throw this.wrap(ping, errors.find(e => !wrongScheme(e)) ?? errors[0]);
+    }
+}
+/** Whether a failure may go away on retry (a temporary typed error or a connection blip). */
+function isTemporaryFailure(error) {
+    // RegistryError, ConnectionError and DigestMismatchError each know whether they are temporary.
+    const temporary = error?.temporary;
+    if (typeof temporary === 'boolean')
+        return temporary;
+    const code = error?.code;
+    return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ETIMEDOUT';
+}
+/** A response header as one string. */
+function header(res, name) {
+    const value = res.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+
+;// CONCATENATED MODULE: ./shared/registry/blob-upload.ts
+
+
+/**
+ * Start an upload, asking to mount `digest` from `from` in the same registry
+ * (`POST /blobs/uploads/?mount=&from=`): 201 means mounted; 202 means the registry declined
+ * (blob not found or not readable there) and opened an ordinary upload session instead.
+ */
+async function mountBlob(dest, digest, from) {
+    const query = `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    const res = await dest.transport.request({
+        ...dest.base('mount blob', 'POST', `blobs/uploads/${query}`),
+        headers: { 'content-length': 0 },
+        expect: [201, 202]
+    });
+    await drain(res.body);
+    if (res.status === 201)
+        return { mounted: true };
+    return { mounted: false, location: uploadLocation(dest, header(res, 'location')) };
+}
+/** Open an upload session (`POST /blobs/uploads/`) and return its location. */
+async function startUpload(dest) {
+    const res = await dest.transport.request({
+        ...dest.base('start blob upload', 'POST', 'blobs/uploads/'),
+        headers: { 'content-length': 0 },
+        expect: [202]
+    });
+    await drain(res.body);
+    return uploadLocation(dest, header(res, 'location'));
+}
+/**
+ * Send a blob into an upload session and commit it, in one attempt (a failed session may hold
+ * partial data, so the caller retries with a new session). Monolithic: `PUT <location>?digest=`
+ * with the streamed body; chunked: `PATCH` with `Content-Range` per chunk, then an empty PUT.
+ */
+async function uploadBlob(dest, location, body) {
+    let url = location;
+    if (body.chunkSize !== undefined && body.size > body.chunkSize) {
+        const chunks = chunked(await body.open());
+        for (let offset = 0; offset < body.size;) {
+            const length = Math.min(body.chunkSize, body.size - offset);
+            const chunk = await chunks.next(length);
+            const res = await dest.transport.request({
+                ...dest.base('upload blob chunk', 'PATCH', ''),
+                path: url,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': length,
+                    'content-range': `${offset}-${offset + length - 1}`
+                },
+                body: () => chunk,
+                expect: [202],
+                retry: false
+            });
+            await drain(res.body);
+            // Each PATCH answers with the Location for the next request (it may carry new state).
+            url = uploadLocation(dest, header(res, 'location') ?? url);
+            offset += length;
+        }
+        await chunks.done();
+        return commit(dest, url, body.digest, 0, undefined);
+    }
+    return commit(dest, url, body.digest, body.size, body.open);
+}
+async function commit(dest, location, digest, size, open) {
+    const url = new URL(location, 'http://relative.invalid');
+    url.searchParams.set('digest', digest);
+    // Keep a relative Location relative: the transport resolves it against the registry origin.
+    const path = /^[a-z]+:\/\//i.test(location) ? url.toString() : `${url.pathname}${url.search}`;
+    const headers = { 'content-length': size };
+    if (open)
+        headers['content-type'] = 'application/octet-stream';
+    const res = await dest.transport.request({
+        ...dest.base('upload blob', 'PUT', ''),
+        path,
+        headers,
+        ...(open && { body: open }),
+        expect: [201, 204],
+        retry: false
+    });
+    await drain(res.body);
+}
+/** The upload `Location`, absolute or relative to the registry (the transport resolves both). */
+function uploadLocation(dest, location) {
+    if (!location)
+        throw dest.error('start blob upload', 'the registry sent no Location', true);
+    return location;
+}
+/**
+ * Split a stream into consecutive Buffers of the requested lengths. A chunk is buffered so a
+ * chunk request can be rebuilt; callers keep chunks small (tens of MiB).
+ */
+function chunked(source) {
+    const iterator = source[Symbol.asyncIterator]();
+    let leftover;
+    return {
+        async next(length) {
+            const parts = [];
+            let have = 0;
+            while (have < length) {
+                let piece = leftover;
+                leftover = undefined;
+                if (!piece) {
+                    const { value, done } = await iterator.next();
+                    if (done)
+                        break;
+                    piece = value;
+                }
+                const take = Math.min(piece.length, length - have);
+                parts.push(piece.subarray(0, take));
+                if (take < piece.length)
+                    leftover = piece.subarray(take);
+                have += take;
+            }
+            return Buffer.concat(parts, have);
+        },
+        async done() {
+            // Drain to the end so the verifier's final digest check runs.
+            for (;;) {
+                const { done } = await iterator.next();
+                if (done)
+                    return;
+            }
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/registry/digest.ts
+
+/** The sha256 digest (`sha256:<hex>`) of some bytes. */
+function sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+}
+/** The hash algorithm of a digest as node:crypto names it; undefined when unsupported. */
+function digestAlgorithm(digest) {
+    const algorithm = digest.slice(0, digest.indexOf(':'));
+    return algorithm === 'sha256' || algorithm === 'sha512' ? algorithm : undefined;
+}
+/** Digest `data` with the same algorithm as `expected` (sha256 when it has none we know). */
+function digestLike(expected, data) {
+    const algorithm = digestAlgorithm(expected) ?? 'sha256';
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./shared/registry/media-types.ts
+/**
+ * Manifest media types the engine reads and writes
+ * (https://github.com/opencontainers/image-spec/blob/main/media-types.md,
+ * https://distribution.github.io/distribution/spec/manifest-v2-2/).
+ */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** The OCI empty descriptor's media type, used by the untag placeholder. */
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** Every manifest type, for `Accept`; a registry picks the stored one and never converts. */
+const MANIFEST_ACCEPT = [
+    OCI_INDEX,
+    DOCKER_MANIFEST_LIST,
+    OCI_MANIFEST,
+    DOCKER_MANIFEST
+].join(', ');
+/** Whether the media type is a multi-platform index (OCI index or Docker manifest list). */
+function media_types_isIndex(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+/** Whether the media type is a single-platform image manifest. */
+function isImageManifest(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+
+;// CONCATENATED MODULE: ./shared/registry/artifact.ts
+
+
+
+
+
+
+
+
+// The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
+// for an Empty Descriptor"); its content is the two bytes `{}`.
+const EMPTY = Buffer.from('{}');
+const EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), size: 2, data: 'e30=' };
+/**
+ * Store `content` under `ref.tag` as an OCI 1.1 artifact manifest (empty config, one layer with
+ * the payload), replacing what the tag held; returns the manifest digest.
+ */
+async function putArtifact(ctx, ref, content) {
+    const repo = ctx.repository(ref, [pushScope(ref.repository)]);
+    const layer = {
+        mediaType: content.artifactType,
+        digest: sha256Digest(content.payload),
+        size: content.payload.length
+    };
+    await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
+    const parsed = {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: content.artifactType,
+        config: EMPTY_DESCRIPTOR,
+        layers: [layer],
+        ...(content.annotations && { annotations: { ...content.annotations } })
+    };
+    const bytes = Buffer.from(JSON.stringify(parsed));
+    const manifest = {
+        digest: sha256Digest(bytes),
+        mediaType: OCI_MANIFEST,
+        bytes,
+        parsed
+    };
+    await repo.putManifest(ref.tag, manifest);
+    return manifest.digest;
+}
+/**
+ * The payload of the artifact under `ref.tag`, or undefined when the tag does not exist; fails
+ * when the tag holds something other than an `artifactType` artifact or the payload exceeds `limit`.
+ */
+async function getArtifact(ctx, ref, artifactType, limit) {
+    const repo = ctx.repository(ref, [pullScope(ref.repository)]);
+    if (!(await repo.headManifest(ref.tag)))
+        return undefined;
+    const raw = await repo.getManifest(ref.tag);
+    const manifest = raw.parsed;
+    const type = manifest.artifactType ?? manifest.config?.mediaType;
+    const layer = manifest.layers?.[0];
+    if (type !== artifactType || !layer) {
+        throw new RegistryError({
+            operation: 'read artifact',
+            registry: ref.registry,
+            repository: ref.repository,
+            reason: `${ref.tag} is not a ${artifactType} artifact (found ${type ?? raw.mediaType})`,
+            temporary: false
+        });
+    }
+    if (layer.size > limit) {
+        throw repo.error('read artifact', `payload of ${layer.size} bytes exceeds ${limit}`, false);
+    }
+    return repo.readBlob(layer.digest, limit);
+}
+/** Upload bytes held in memory unless the repository already has them. */
+async function pushBytes(ctx, repo, bytes) {
+    const digest = sha256Digest(bytes);
+    if (await repo.hasBlob(digest))
+        return;
+    await withRetry(async () => {
+        const session = await startUpload(repo);
+        await uploadBlob(repo, session, {
+            digest,
+            size: bytes.length,
+            open: async () => external_node_stream_.Readable.from([bytes])
+        });
+    }, ctx.blobs.retry, ctx.clock, { isTemporary: isTemporaryFailure });
+}
+
+;// CONCATENATED MODULE: ./shared/registry/verify-stream.ts
+
+
+
+/** Raised when streamed bytes do not match their descriptor; short reads are temporary. */
+class DigestMismatchError extends Error {
+    temporary;
+    name = 'DigestMismatchError';
+    constructor(message, 
+    /** A short read (truncated response) can be retried; wrong bytes of the right size cannot. */
+    temporary) {
+        super(message);
+        this.temporary = temporary;
+    }
+}
+/**
+ * Passes bytes through while hashing and counting them, and holds back the last chunk until the
+ * digest and size are confirmed, so a corrupt blob's final bytes never reach the destination
+ * and the upload request aborts before the registry can commit it.
+ */
+class VerifyStream extends external_node_stream_.Transform {
+    digest;
+    size;
+    hash;
+    held;
+    /** Bytes seen so far. */
+    bytes = 0;
+    constructor(digest, size) {
+        super({ highWaterMark: 1 << 20 });
+        this.digest = digest;
+        this.size = size;
+        this.hash = (0,external_node_crypto_.createHash)(digestAlgorithm(digest) ?? 'sha256');
+    }
+    _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.size) {
+            done(new DigestMismatchError(`blob ${this.digest} is longer than ${this.size} bytes`, false));
+            return;
+        }
+        this.hash.update(chunk);
+        const previous = this.held;
+        this.held = chunk;
+        done(null, previous);
+    }
+    _flush(done) {
+        if (this.bytes < this.size) {
+            const reason = `blob ${this.digest}: got ${this.bytes} of ${this.size} bytes`;
+            done(new DigestMismatchError(reason, true));
+            return;
+        }
+        const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        if (actual !== this.digest) {
+            done(new DigestMismatchError(`blob ${this.digest} has digest ${actual}`, false));
+            return;
+        }
+        done(null, this.held);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/blob-copy.ts
+
+
+
+
+
+/**
+ * Make `dest` hold the blob: HEAD first (skip when present), then mount when allowed, else stream
+ * it from the source GET straight into the destination upload while checking digest and size.
+ * Each upload attempt uses a fresh session and a fresh source GET, since a failed session may hold
+ * partial data.
+ */
+async function copyBlob(source, dest, blob, options) {
+    if (await dest.hasBlob(blob.digest))
+        return 'skipped';
+    let location;
+    if (options.mount) {
+        const mount = await mountBlob(dest, blob.digest, source.name);
+        if (mount.mounted)
+            return 'mounted';
+        // 202: not mountable (e.g. the blob is not in the source repository); upload into the session.
+        location = mount.location;
+    }
+    const open = async () => {
+        const res = await source.getBlob(blob.digest);
+        const verify = new VerifyStream(blob.digest, blob.size);
+        res.body.on('error', error => verify.destroy(error));
+        verify.on('close', () => res.body.destroy());
+        return res.body.pipe(verify);
+    };
+    await withRetry(async () => {
+        const session = location ?? (await startUpload(dest));
+        location = undefined;
+        await uploadBlob(dest, session, {
+            digest: blob.digest,
+            size: blob.size,
+            open,
+            chunkSize: options.chunkSize
+        });
+    }, options.retry, options.clock, {
+        isTemporary: isTemporaryFailure,
+        retryAfterMs: e => (e instanceof RegistryError ? e.retryAfterMs : undefined),
+        onRetry: (e, n, delay) => options.logger.debug(`retry ${n} of blob ${blob.digest} in ${delay} ms: ${causeMessage(e) ?? String(e)}`)
+    });
+    return 'copied';
+}
+
+;// CONCATENATED MODULE: ./shared/registry/platform.ts
+
+/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
+function parsePlatform(value, field = 'platform') {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
+        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+/** `os/arch[/variant]` for messages. */
+function formatPlatform(platform) {
+    const base = `${platform.os}/${platform.architecture}`;
+    return platform.variant ? `${base}/${platform.variant}` : base;
+}
+/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
+function matchesPlatform(entry, filters) {
+    const p = entry.platform;
+    if (!p)
+        return false;
+    return filters.some(f => f.os === p.os &&
+        f.architecture === p.architecture &&
+        (f.variant === undefined || f.variant === p.variant));
+}
+
+;// CONCATENATED MODULE: ./shared/registry/types.ts
+
+/** Why the bytes are not a manifest we can copy, or undefined when they are. */
+function manifestProblem(parsed, mediaType) {
+    if (typeof parsed !== 'object' || parsed === null)
+        return 'the manifest is not a JSON object';
+    const m = parsed;
+    if (m.schemaVersion !== 2)
+        return `unsupported schemaVersion ${String(m.schemaVersion)}`;
+    if (media_types_isIndex(mediaType)) {
+        return Array.isArray(m.manifests) ? undefined : 'the index has no "manifests" array';
+    }
+    if (isImageManifest(mediaType)) {
+        const ok = typeof m.config === 'object' && m.config !== null && Array.isArray(m.layers);
+        return ok ? undefined : 'the manifest has no "config" and "layers"';
+    }
+    return `unsupported manifest media type "${mediaType}"`;
+}
+/**
+ * The media type of a manifest: its own `mediaType` field when present (required by Docker v2s2,
+ * optional in OCI), else the `Content-Type` the registry sent.
+ */
+function manifestMediaType(parsed, contentType) {
+    const own = parsed?.mediaType;
+    if (typeof own === 'string' && own !== '')
+        return own;
+    const header = (contentType ?? '').split(';')[0].trim();
+    if (header !== '' && header !== 'application/json')
+        return header;
+    // OCI manifests may omit mediaType; a "layers" field tells an image from an index.
+    return parsed?.manifests !== undefined
+        ? OCI_INDEX
+        : OCI_MANIFEST;
+}
+/** Whether a parsed manifest is an index. */
+function isIndexManifest(raw) {
+    return isIndex(raw.mediaType);
+}
+/** The blobs an image manifest references: config first, then layers (foreign `urls` layers skipped). */
+function imageBlobs(manifest) {
+    // Foreign layers (Windows base images) live outside the registry and are never pushed.
+    const layers = manifest.layers.filter(l => !(l.urls && l.urls.length > 0));
+    return [manifest.config, ...layers];
+}
+
+;// CONCATENATED MODULE: ./shared/registry/copy.ts
+
+
+
+
+
+
+
+
+/**
+ * Copy an image or index to `dest` under each of `tags` (none: by digest only), keeping its digest.
+ * Skips tags that already hold the digest; otherwise moves each blob once (HEAD first, mount
+ * within a registry, else streamed), writes children before the index, then PUTs every tag.
+ */
+async function copyImage(ctx, source, dest, tags, options = {}) {
+    const mount = source.registry === dest.registry && source.repository !== dest.repository;
+    const src = ctx.repository(source, [pullScope(source.repository)]);
+    const dstScopes = [pushScope(dest.repository), ...(mount ? [pullScope(source.repository)] : [])];
+    const dst = ctx.repository(dest, dstScopes);
+    const reference = source.digest ?? source.tag ?? 'latest';
+    const filters = options.platforms;
+    // Identify the source cheaply (HEAD is not counted as a pull by Docker Hub) while HEADing the
+    // destination tags in parallel: the second copy of an unchanged image costs one round trip.
+    const identify = async () => {
+        if (filters && filters.length > 0) {
+            const selected = await selectPlatforms(src, await src.getManifest(reference), filters);
+            return { digest: selected.digest, mediaType: selected.mediaType, top: selected };
+        }
+        if (source.digest)
+            return { digest: source.digest, mediaType: '' };
+        const head = await src.headManifest(reference);
+        if (!head)
+            throw notFound(source);
+        return head;
+    };
+    const [identity, heads] = await Promise.all([
+        identify(),
+        Promise.all(tags.map(t => dst.headManifest(t)))
+    ]);
+    const { digest, mediaType } = identity;
+    let top = identity.top;
+    const present = heads.map(h => h?.digest === digest);
+    const result = { blobs: { copied: 0, mounted: 0, skipped: 0 }, bytes: 0, manifests: 0 };
+    // Without tags (push by digest), the digest itself is what may already be there.
+    const done = tags.length > 0 ? present.every(Boolean) : (await dst.headManifest(digest)) !== undefined;
+    if (done) {
+        ctx.logger.debug(`${reference_formatReference(source)}: every destination tag already holds ${digest}`);
+        return {
+            ...result,
+            digest,
+            mediaType: top?.mediaType ?? (mediaType || heads[0]?.mediaType || ''),
+            tags: tags.map(skipped)
+        };
+    }
+    top ??= await src.getManifest(digest);
+    const transfers = new Map();
+    const blob = (d) => {
+        let transfer = transfers.get(d.digest);
+        if (!transfer) {
+            transfer = ctx.limiter(dest.registry).run(() => copyBlob(src, dst, d, { ...ctx.blobs, mount }));
+            transfer.then(outcome => {
+                result.blobs[outcome]++;
+                if (outcome === 'copied')
+                    result.bytes += d.size;
+            }, () => undefined);
+            transfers.set(d.digest, transfer);
+        }
+        return transfer;
+    };
+    const pushContent = async (manifest) => {
+        if (!media_types_isIndex(manifest.mediaType)) {
+            // Largest first, so a big layer never starts last and runs alone.
+            const blobs = imageBlobs(manifest.parsed).sort((x, y) => y.size - x.size);
+            await Promise.all(blobs.map(blob));
+            return;
+        }
+        // Children first: a registry may refuse an index whose manifests it does not hold.
+        await Promise.all(manifest.parsed.manifests.map(async (child) => {
+            if (await dst.headManifest(child.digest))
+                return;
+            const raw = await src.getManifest(child.digest);
+            await pushContent(raw);
+            await dst.putManifest(child.digest, raw);
+            result.manifests++;
+        }));
+    };
+    try {
+        await pushContent(top);
+    }
+    finally {
+        // On failure too: no transfer may outlive the call (and the stats land before reporting).
+        await Promise.allSettled(transfers.values());
+    }
+    const manifest = top;
+    if (tags.length === 0)
+        await dst.putManifest(manifest.digest, manifest);
+    await Promise.all(tags.map((t, i) => (present[i] ? undefined : dst.putManifest(t, manifest))));
+    return {
+        ...result,
+        digest: manifest.digest,
+        mediaType: manifest.mediaType,
+        tags: tags.map((tag, i) => (present[i] ? skipped(tag) : { tag, status: 'written' }))
+    };
+}
+function skipped(tag) {
+    return { tag, status: 'skipped' };
+}
+function notFound(ref) {
+    return new RegistryError({
+        operation: 'resolve source',
+        registry: ref.registry,
+        repository: ref.repository,
+        status: 404,
+        reason: `${reference_formatReference(ref)} does not exist`,
+        temporary: false
+    });
+}
+/**
+ * Apply a platform filter: all entries match → the index unchanged; one → that image; several →
+ * a new index listing only them (a new digest, since the bytes change).
+ */
+async function selectPlatforms(src, top, filters) {
+    if (!media_types_isIndex(top.mediaType))
+        return top;
+    const index = top.parsed;
+    const kept = index.manifests.filter(m => matchesPlatform(m, filters));
+    if (kept.length === 0) {
+        const available = index.manifests.flatMap(m => m.platform ? [formatPlatform(m.platform)] : []);
+        throw new RegistryError({
+            operation: 'select platforms',
+            registry: src.registry,
+            repository: src.name,
+            reason: `no manifest for ${filters.map(formatPlatform).join(', ')} (has ${available.join(', ')})`,
+            temporary: false
+        });
+    }
+    if (kept.length === index.manifests.length)
+        return top;
+    if (kept.length === 1)
+        return src.getManifest(kept[0].digest);
+    const original = JSON.parse(top.bytes.toString('utf8'));
+    const bytes = Buffer.from(JSON.stringify({ ...original, manifests: kept }));
+    return {
+        digest: sha256Digest(bytes),
+        mediaType: top.mediaType,
+        bytes,
+        parsed: { ...index, manifests: kept }
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/registry/image-config.ts
+
+
+
+
+// Image configs are small JSON documents; refuse anything absurd.
+const CONFIG_LIMIT = 8 * 1024 * 1024;
+/**
+ * Read an image's config (https://github.com/opencontainers/image-spec/blob/main/config.md). For
+ * an index, the config of the first entry matching `platform` (default: the first entry with a
+ * real platform; attestation entries say `unknown/unknown`).
+ */
+async function readImageConfig(ctx, ref, platform) {
+    const repo = ctx.repository(ref, [pullScope(ref.repository)]);
+    const top = await repo.getManifest(ref.digest ?? ref.tag ?? 'latest');
+    let image = top;
+    if (media_types_isIndex(top.mediaType)) {
+        const entries = top.parsed.manifests;
+        const entry = platform
+            ? entries.find(m => matchesPlatform(m, [platform]))
+            : (entries.find(m => m.platform && m.platform.os !== 'unknown') ?? entries[0]);
+        if (!entry) {
+            throw new RegistryError({
+                operation: 'read image config',
+                registry: ref.registry,
+                repository: ref.repository,
+                reason: 'the index has no matching image',
+                temporary: false
+            });
+        }
+        image = await repo.getManifest(entry.digest);
+    }
+    const config = image.parsed.config;
+    const bytes = await repo.readBlob(config.digest, CONFIG_LIMIT);
+    const parsed = JSON.parse(bytes.toString('utf8'));
+    const created = typeof parsed.created === 'string' ? new Date(parsed.created) : undefined;
+    const labels = parsed.config?.Labels;
+    return {
+        digest: top.digest,
+        imageDigest: image.digest,
+        configDigest: config.digest,
+        ...(created && !Number.isNaN(created.getTime()) && { created }),
+        labels: typeof labels === 'object' && labels !== null ? labels : {},
+        ...(typeof parsed.os === 'string' && { os: parsed.os }),
+        ...(typeof parsed.architecture === 'string' && { architecture: parsed.architecture })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/registry/limiter.ts
+/** A counting semaphore: at most `limit` tasks run at once, the rest wait in FIFO order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new RangeError(`concurrency limit must be at least 1, got ${limit}`);
+    }
+    /** Run `task` when a slot is free. */
+    async run(task) {
+        if (this.active >= this.limit)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/link.ts
+/**
+ * The `rel="next"` target of a `Link` header (RFC 8288), resolved against `base`; undefined on
+ * the last page. distribution sends `</v2/<name>/tags/list?last=x&n=100>; rel="next"`.
+ */
+function nextLink(header, base) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (!match)
+            continue;
+        const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2]);
+        if (rels && rels[1].toLowerCase().split(/\s+/).includes('next')) {
+            return new URL(match[1], base).toString();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/registry/repository.ts
+
+
+
+
+
+
+
+// Manifests are small; the distribution spec suggests registries cap them at 4 MiB.
+const MANIFEST_LIMIT = 4 * 1024 * 1024;
+const TAGS_LIMIT = 16 * 1024 * 1024;
+/**
+ * Manifest and tag operations on one repository
+ * (https://github.com/opencontainers/distribution-spec/blob/main/spec.md). Token scopes are fixed
+ * per instance so every request reuses one cached token.
+ */
+class Repository {
+    transport;
+    registry;
+    name;
+    scopes;
+    constructor(transport, registry, name, scopes) {
+        this.transport = transport;
+        this.registry = registry;
+        this.name = name;
+        this.scopes = scopes;
+    }
+    /** HEAD a manifest by tag or digest; undefined when it does not exist. */
+    async headManifest(reference) {
+        const res = await this.transport.request({
+            ...this.base('HEAD manifest', 'HEAD', `manifests/${reference}`),
+            headers: { accept: MANIFEST_ACCEPT },
+            expect: [200, 404]
+        });
+        await drain(res.body);
+        if (res.status === 404)
+            return undefined;
+        const digest = header(res, 'docker-content-digest');
+        if (!digest) {
+            // Some registries omit the digest on HEAD; GET gives the bytes to hash.
+            const raw = await this.getManifest(reference);
+            return { digest: raw.digest, mediaType: raw.mediaType, size: raw.bytes.length };
+        }
+        const mediaType = (header(res, 'content-type') ?? '').split(';')[0].trim();
+        return { digest, mediaType, size: Number(header(res, 'content-length') ?? 0) };
+    }
+    /**
+     * GET a manifest by tag or digest, keeping the exact bytes; the digest is computed from the
+     * bytes and must equal the requested digest and the registry's `Docker-Content-Digest`.
+     */
+    async getManifest(reference) {
+        const request = {
+            ...this.base('GET manifest', 'GET', `manifests/${reference}`),
+            headers: { accept: MANIFEST_ACCEPT }
+        };
+        return this.transport.request(request, async (res) => {
+            const bytes = await readBody(res.body, MANIFEST_LIMIT);
+            const claimed = reference.includes(':') ? reference : header(res, 'docker-content-digest');
+            const digest = digestLike(claimed ?? 'sha256:', bytes);
+            if (claimed !== undefined && claimed !== digest) {
+                // A truncated or altered body; retrying fetches it again.
+                throw this.error('GET manifest', `received bytes hash to ${digest}, expected ${claimed}`, true);
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(bytes.toString('utf8'));
+            }
+            catch {
+                throw this.error('GET manifest', `${reference} is not valid JSON`, true);
+            }
+            const mediaType = manifestMediaType(parsed, header(res, 'content-type'));
+            const problem = manifestProblem(parsed, mediaType);
+            if (problem)
+                throw this.error('GET manifest', `${reference}: ${problem}`, false);
+            return { digest, mediaType, bytes, parsed: parsed };
+        });
+    }
+    /** PUT manifest bytes under a tag or digest; fails if the registry computes another digest. */
+    async putManifest(reference, manifest) {
+        const res = await this.transport.request({
+            ...this.base('PUT manifest', 'PUT', `manifests/${reference}`),
+            headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
+            body: () => manifest.bytes,
+            expect: [200, 201, 202]
+        });
+        await drain(res.body);
+        const stored = header(res, 'docker-content-digest');
+        if (stored !== undefined && stored !== manifest.digest) {
+            throw this.error('PUT manifest', `registry stored ${stored}, expected ${manifest.digest}`, false);
+        }
+    }
+    /** DELETE a manifest by tag or digest; returns the status (202 deleted, 404 absent). */
+    async deleteManifest(reference, expect = [200, 202, 404]) {
+        const res = await this.transport.request({
+            ...this.base('DELETE manifest', 'DELETE', `manifests/${reference}`),
+            expect
+        });
+        await drain(res.body);
+        return res.status;
+    }
+    /** Every tag, following `Link` pagination. */
+    async listTags(pageSize = 1000) {
+        const tags = [];
+        let path = `/v2/${this.name}/tags/list?n=${pageSize}`;
+        while (path !== undefined) {
+            const page = await this.transport.request({ ...this.base('list tags', 'GET', ''), path, expect: [200, 404] }, async (res) => {
+                if (res.status === 404) {
+                    await drain(res.body);
+                    return { tags: [] };
+                }
+                const body = JSON.parse((await readBody(res.body, TAGS_LIMIT)).toString('utf8'));
+                const origin = await this.transport.origin();
+                return { tags: body.tags ?? [], next: nextLink(header(res, 'link'), origin + path) };
+            });
+            tags.push(...page.tags);
+            path = page.next;
+        }
+        return tags;
+    }
+    /** HEAD a blob; true when the repository holds it. */
+    async hasBlob(digest) {
+        const res = await this.transport.request({
+            ...this.base('HEAD blob', 'HEAD', `blobs/${digest}`),
+            expect: [200, 404]
+        });
+        await drain(res.body);
+        return res.status === 200;
+    }
+    /** GET a blob as a stream (redirects followed without credentials); the caller reads it. */
+    getBlob(digest, retry = true) {
+        return this.transport.request({ ...this.base('GET blob', 'GET', `blobs/${digest}`), retry });
+    }
+    /** GET a small blob (an image config) into memory, verifying its digest. */
+    async readBlob(digest, limit) {
+        return this.transport.request(this.base('GET blob', 'GET', `blobs/${digest}`), async (res) => {
+            const bytes = await readBody(res.body, limit);
+            const actual = digestLike(digest, bytes);
+            if (actual !== digest)
+                throw this.error('GET blob', `received ${actual}, expected ${digest}`, true);
+            return bytes;
+        });
+    }
+    /** A request template for this repository. */
+    base(operation, method, suffix) {
+        return {
+            operation,
+            method,
+            repository: this.name,
+            path: `/v2/${this.name}/${suffix}`,
+            scopes: this.scopes,
+            expect: [200]
+        };
+    }
+    /** A RegistryError about this repository. */
+    error(operation, reason, temporary) {
+        return new RegistryError({
+            operation,
+            registry: this.registry,
+            repository: this.name,
+            reason,
+            temporary
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/retag.ts
+
+/**
+ * Point `tags` of one repository at the manifest `source` (a tag or digest) names: one GET and
+ * one PUT per tag, no blob traffic (the blobs are already in the repository). With `knownDigest`
+ * the tags are HEADed first and those already holding it are left alone.
+ */
+async function retagImage(ctx, repository, source, tags, knownDigest) {
+    const repo = ctx.repository(repository, [pushScope(repository.repository)]);
+    let pending = tags;
+    if (knownDigest !== undefined) {
+        const heads = await Promise.all(tags.map(t => repo.headManifest(t)));
+        pending = tags.filter((_, i) => heads[i]?.digest !== knownDigest);
+        if (pending.length === 0) {
+            const mediaType = heads[0]?.mediaType ?? '';
+            return { digest: knownDigest, mediaType, tags: tags.map(tag => ({ tag, status: 'skipped' })) };
+        }
+    }
+    // GET by digest when known, so a concurrent push to the source tag cannot change what we copy.
+    const manifest = await repo.getManifest(knownDigest ?? source);
+    await Promise.all(pending.map(t => repo.putManifest(t, manifest)));
+    return {
+        digest: manifest.digest,
+        mediaType: manifest.mediaType,
+        tags: tags.map(tag => ({ tag, status: pending.includes(tag) ? 'written' : 'skipped' }))
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/registry/adapters/rest.ts
+
+
+
+
+const REST_BODY_LIMIT = 32 * 1024 * 1024;
+/** Call a registry's REST API with retries on temporary failures; errors are RegistryErrors. */
+function restCall(ctx, call) {
+    const payload = call.json === undefined ? undefined : Buffer.from(JSON.stringify(call.json));
+    const fail = (info, cause) => new RegistryError({ operation: call.operation, registry: call.registry, repository: call.repository, ...info }, { cause });
+    return withRetry(async () => {
+        const headers = {
+            'user-agent': ctx.userAgent,
+            accept: 'application/json',
+            ...call.headers,
+            ...(payload && { 'content-type': 'application/json', 'content-length': payload.length })
+        };
+        let status;
+        let text;
+        let link;
+        let retryAfter;
+        try {
+            const res = await ctx.http.send({
+                method: call.method,
+                url: new URL(call.url),
+                headers,
+                body: payload
+            });
+            status = res.status;
+            link = res.headers.link;
+            retryAfter = res.headers['retry-after'];
+            text = (await readBody(res.body, REST_BODY_LIMIT)).toString('utf8');
+        }
+        catch (cause) {
+            throw fail({ temporary: isTemporaryFailure(cause) }, cause);
+        }
+        if (!call.expect.includes(status)) {
+            const reason = text.slice(0, 300).replace(/\s+/g, ' ').trim() || undefined;
+            const retryAfterMs = parseRetryAfter(retryAfter, ctx.clock.now());
+            throw fail({ status, reason, temporary: isTemporaryStatus(status), retryAfterMs });
+        }
+        let body;
+        try {
+            body = text === '' ? undefined : JSON.parse(text);
+        }
+        catch (cause) {
+            throw fail({ status, reason: 'response is not JSON', temporary: true }, cause);
+        }
+        return { status, link, body };
+    }, ctx.retry, ctx.clock, {
+        isTemporary: isTemporaryFailure,
+        retryAfterMs: e => (e instanceof RegistryError ? e.retryAfterMs : undefined)
+    });
+}
+/** Parse an API timestamp (ISO 8601 or RFC 1123 as Quay sends); undefined when unparseable. */
+function parseApiDate(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./shared/registry/adapters/docker-hub.ts
+
+
+/** Docker Hub's web API root; tests point it at a local fixture. */
+const DOCKER_HUB_API = 'https://hub.docker.com';
+/**
+ * Docker Hub tags through `hub.docker.com/v2`: the registry API cannot delete tags there
+ * (docker/hub-feedback#2360), so log in (`POST /v2/users/login` → JWT) and use the tag endpoints.
+ */
+class DockerHubTagApi {
+    ctx;
+    credentials;
+    baseUrl;
+    kind = 'docker-hub';
+    jwt;
+    constructor(ctx, credentials, baseUrl = DOCKER_HUB_API) {
+        this.ctx = ctx;
+        this.credentials = credentials;
+        this.baseUrl = baseUrl;
+    }
+    /** `DELETE /v2/repositories/<ns>/<repo>/tags/<tag>/`. */
+    async deleteTag(repository, tag) {
+        const res = await restCall(this.ctx, {
+            ...this.call(repository, 'delete tag (Docker Hub API)', 'DELETE', `tags/${tag}/`),
+            headers: await this.auth(repository),
+            expect: [200, 202, 204, 404]
+        });
+        return res.status === 404 ? 'absent' : 'deleted';
+    }
+    /** The tag's `last_updated`. */
+    async tagUpdatedAt(repository, tag) {
+        const res = await restCall(this.ctx, {
+            ...this.call(repository, 'get tag (Docker Hub API)', 'GET', `tags/${tag}/`),
+            headers: await this.auth(repository),
+            expect: [200, 404]
+        });
+        if (res.status === 404)
+            return undefined;
+        return parseApiDate(res.body.last_updated);
+    }
+    /** Every tag with its `last_updated`, following `next` pages. */
+    async listTags(repository) {
+        const tags = [];
+        let url = this.call(repository, '', 'GET', 'tags/?page_size=100').url;
+        while (url) {
+            const res = await restCall(this.ctx, {
+                ...this.call(repository, 'list tags (Docker Hub API)', 'GET', ''),
+                url,
+                headers: await this.auth(repository),
+                expect: [200]
+            });
+            const page = res.body;
+            for (const t of page.results ?? []) {
+                tags.push({
+                    name: t.name,
+                    updatedAt: parseApiDate(t.last_updated),
+                    ...(t.digest && { digest: t.digest })
+                });
+            }
+            url = page.next ?? undefined;
+        }
+        return tags;
+    }
+    call(repository, operation, method, suffix) {
+        // Hub repositories are exactly namespace/name ("library/alpine").
+        const [namespace, ...rest] = repository.repository.split('/');
+        const path = `${encodeURIComponent(namespace)}/${encodeURIComponent(rest.join('/'))}`;
+        return {
+            operation,
+            registry: repository.registry,
+            repository: repository.repository,
+            method,
+            url: `${this.baseUrl}/v2/repositories/${path}/${suffix}`
+        };
+    }
+    async auth(repository) {
+        const credentials = this.credentials?.(repository.registry);
+        if (!credentials) {
+            throw new RegistryError({
+                operation: 'log in to Docker Hub API',
+                registry: repository.registry,
+                reason: 'no credentials for docker.io',
+                temporary: false
+            });
+        }
+        this.jwt ??= restCall(this.ctx, {
+            operation: 'log in to Docker Hub API',
+            registry: repository.registry,
+            method: 'POST',
+            url: `${this.baseUrl}/v2/users/login`,
+            json: { username: credentials.username, password: credentials.password },
+            expect: [200]
+        }).then(res => String(res.body.token ?? ''), error => {
+            this.jwt = undefined;
+            throw error;
+        });
+        return { authorization: `JWT ${await this.jwt}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/adapters/ghcr.ts
+
+
+
+
+
+/** The GitHub REST API root (`GITHUB_API_URL`); tests point it at a local fixture. */
+const GITHUB_API = 'https://api.github.com';
+/**
+ * GHCR tags: the registry answers 405 to every DELETE (skopeo#1880), so untag — PUT a unique
+ * placeholder under the tag — then delete the placeholder's package version through the GitHub
+ * Packages REST API (`/orgs|users/<owner>/packages/container/<pkg>/versions`).
+ */
+class GhcrTagApi {
+    ctx;
+    oci;
+    token;
+    baseUrl;
+    kind = 'ghcr';
+    // Whether each owner is an organisation or a user, learnt once.
+    ownerKinds = new Map();
+    constructor(ctx, oci, token, baseUrl = GITHUB_API) {
+        this.ctx = ctx;
+        this.oci = oci;
+        this.token = token;
+        this.baseUrl = baseUrl;
+    }
+    /** Untag, then delete the placeholder version (never the version other tags share). */
+    async deleteTag(repository, tag) {
+        const versions = await this.versions(repository);
+        if (!versions.some(v => v.metadata?.container?.tags?.includes(tag)))
+            return 'absent';
+        const placeholder = await this.oci.placeholderUnder(repository, tag);
+        // The REST listing can lag the registry by a moment; look again a few times.
+        const version = await withRetry(async () => {
+            const found = (await this.versions(repository)).find(v => v.name === placeholder);
+            if (found)
+                return found;
+            throw new RegistryError({
+                operation: 'find placeholder version (GitHub API)',
+                registry: repository.registry,
+                repository: repository.repository,
+                reason: `no package version ${placeholder} yet`,
+                temporary: true
+            });
+        }, this.ctx.retry, this.ctx.clock, { isTemporary: isTemporaryFailure });
+        await restCall(this.ctx, {
+            ...(await this.call(repository, 'delete package version (GitHub API)', 'DELETE', `/${version.id}`)),
+            expect: [204, 404]
+        });
+        return 'deleted';
+    }
+    /** `updated_at` of the package version carrying the tag. */
+    async tagUpdatedAt(repository, tag) {
+        const version = (await this.versions(repository)).find(v => v.metadata?.container?.tags?.includes(tag));
+        return parseApiDate(version?.updated_at);
+    }
+    /** Every package version, newest first, following `Link` pages. */
+    async versions(repository) {
+        const all = [];
+        let url = (await this.call(repository, '', 'GET', '?per_page=100')).url;
+        while (url) {
+            const res = await restCall(this.ctx, {
+                ...(await this.call(repository, 'list package versions (GitHub API)', 'GET', '')),
+                url,
+                expect: [200]
+            });
+            all.push(...(res.body ?? []));
+            url = nextLink(res.link, url);
+        }
+        return all;
+    }
+    async call(repository, operation, method, suffix) {
+        if (!this.token) {
+            throw new RegistryError({
+                operation,
+                registry: repository.registry,
+                repository: repository.repository,
+                reason: 'no GitHub token for the Packages API',
+                temporary: false
+            });
+        }
+        const [owner, ...rest] = repository.repository.split('/');
+        // The package name is the path after the owner, with "/" escaped (owner/a/b → "a%2Fb").
+        const pkg = encodeURIComponent(rest.join('/'));
+        const headers = {
+            authorization: `Bearer ${this.token}`,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28'
+        };
+        const base = (kind) => `${this.baseUrl}/${kind}/${owner}/packages/container/${pkg}/versions`;
+        let kind = this.ownerKinds.get(owner);
+        if (!kind) {
+            // Organisation first; a 404 there means the owner is a user.
+            const probe = await restCall(this.ctx, {
+                operation: 'find package owner (GitHub API)',
+                registry: repository.registry,
+                repository: repository.repository,
+                method: 'GET',
+                url: `${base('orgs')}?per_page=1`,
+                headers,
+                expect: [200, 404]
+            });
+            kind = probe.status === 200 ? 'orgs' : 'users';
+            this.ownerKinds.set(owner, kind);
+        }
+        const { registry } = repository;
+        return {
+            operation,
+            registry,
+            repository: repository.repository,
+            method,
+            url: `${base(kind)}${suffix}`,
+            headers
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/adapters/oci.ts
+
+
+
+
+
+/**
+ * A tiny manifest unique to this call: an OCI index with no entries (references no blob) and
+ * annotations naming the tag, the time and a nonce, so its digest is shared with nothing else.
+ */
+function untagPlaceholder(tag, now, nonce = (0,external_node_crypto_.randomUUID)()) {
+    const parsed = {
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests: [],
+        annotations: {
+            'org.opencontainers.image.description': 'imagegate untag placeholder',
+            'org.opencontainers.image.created': now.toISOString(),
+            'dev.imagegate.untag.tag': tag,
+            'dev.imagegate.untag.nonce': nonce
+        }
+    };
+    const bytes = Buffer.from(JSON.stringify(parsed));
+    return { digest: sha256Digest(bytes), mediaType: OCI_INDEX, bytes, parsed };
+}
+/**
+ * Tag delete through the registry API alone: OCI `DELETE /manifests/<tag>` where supported,
+ * otherwise the untag method — PUT a unique placeholder under the tag, then DELETE the
+ * placeholder's digest. Never deletes the digest the tag pointed at, which other tags may share.
+ */
+class OciTagApi {
+    ctx;
+    kind = 'oci';
+    // Registries that answered a tag DELETE with 400/405 (distribution 2.x answers 400).
+    noTagDelete = new Set();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    /** Delete the tag; `absent` when it did not exist. */
+    async deleteTag(repository, tag) {
+        const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
+        if (!(await repo.headManifest(tag)))
+            return 'absent';
+        if (!this.noTagDelete.has(repository.registry)) {
+            const status = await repo.deleteManifest(tag, [200, 202, 400, 404, 405]);
+            if (status === 200 || status === 202)
+                return 'deleted';
+            if (status === 404)
+                return 'absent';
+            this.ctx.logger.debug(`${repository.registry}: tag DELETE answered ${status}; using untag`);
+            this.noTagDelete.add(repository.registry);
+        }
+        return this.untag(repository, tag);
+    }
+    /** Move the tag to a fresh placeholder and delete the placeholder by digest. */
+    async untag(repository, tag) {
+        const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
+        const digest = await this.placeholderUnder(repository, tag);
+        await repo.deleteManifest(digest, [200, 202]);
+        return 'deleted';
+    }
+    /** PUT a unique placeholder under the tag (moving it off the real image); returns its digest. */
+    async placeholderUnder(repository, tag) {
+        const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
+        const placeholder = untagPlaceholder(tag, new Date(this.ctx.clock.now()));
+        await repo.putManifest(tag, placeholder);
+        return placeholder.digest;
+    }
+    /** The image's `created` time (the registry API has no tag timestamps). */
+    async tagUpdatedAt(repository, tag) {
+        const repo = this.ctx.repository(repository, [pullScope(repository.repository)]);
+        if (!(await repo.headManifest(tag)))
+            return undefined;
+        return (await readImageConfig(this.ctx, { ...repository, tag })).created;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/adapters/quay.ts
+
+
+/** Quay's API root; tests point it at a local fixture. */
+const QUAY_API = 'https://quay.io';
+/**
+ * Quay tags through `/api/v1` with an OAuth bearer token (an application token with
+ * `repo:write`; robot credentials only work on the registry API). Red Hat Quay API reference:
+ * `deleteFullTag`, `listRepoTags`.
+ */
+class QuayTagApi {
+    ctx;
+    token;
+    baseUrl;
+    kind = 'quay';
+    constructor(ctx, token, baseUrl = QUAY_API) {
+        this.ctx = ctx;
+        this.token = token;
+        this.baseUrl = baseUrl;
+    }
+    /** `DELETE /api/v1/repository/<ns>/<repo>/tag/<tag>` → 204. */
+    async deleteTag(repository, tag) {
+        const res = await restCall(this.ctx, {
+            ...this.call(repository, 'delete tag (Quay API)', 'DELETE', `tag/${encodeURIComponent(tag)}`),
+            expect: [200, 202, 204, 404]
+        });
+        return res.status === 404 ? 'absent' : 'deleted';
+    }
+    /** The active tag's `last_modified`. */
+    async tagUpdatedAt(repository, tag) {
+        const query = `tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`;
+        const res = await restCall(this.ctx, {
+            ...this.call(repository, 'get tag (Quay API)', 'GET', query),
+            expect: [200]
+        });
+        const tags = res.body.tags ?? [];
+        return parseApiDate(tags.find(t => t.name === tag)?.last_modified);
+    }
+    /** Every active tag with `last_modified`, following `has_additional` pages. */
+    async listTags(repository) {
+        const tags = [];
+        for (let page = 1;; page++) {
+            const res = await restCall(this.ctx, {
+                ...this.call(repository, 'list tags (Quay API)', 'GET', `tag/?onlyActiveTags=true&limit=100&page=${page}`),
+                expect: [200]
+            });
+            const body = res.body;
+            for (const t of body.tags ?? []) {
+                tags.push({
+                    name: t.name,
+                    updatedAt: parseApiDate(t.last_modified),
+                    ...(t.manifest_digest && { digest: t.manifest_digest })
+                });
+            }
+            if (!body.has_additional)
+                return tags;
+        }
+    }
+    call(repository, operation, method, suffix) {
+        if (!this.token) {
+            throw new RegistryError({
+                operation,
+                registry: repository.registry,
+                repository: repository.repository,
+                reason: 'no Quay API token configured',
+                temporary: false
+            });
+        }
+        const path = repository.repository.split('/').map(encodeURIComponent).join('/');
+        return {
+            operation,
+            registry: repository.registry,
+            repository: repository.repository,
+            method,
+            url: `${this.baseUrl}/api/v1/repository/${path}/${suffix}`,
+            headers: { authorization: `Bearer ${this.token}` }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/tag-apis.ts
+
+
+
+
+
+// Registries whose registry API cannot delete a tag (see github-actions-anchors §4).
+const DEFAULT_KINDS = {
+    [DOCKER_HUB]: 'docker-hub',
+    'quay.io': 'quay',
+    'ghcr.io': 'ghcr'
+};
+/** Picks and caches the tag API adapter for each registry host. */
+class TagApis {
+    rest;
+    oci;
+    apis = new Map();
+    constructor(ctx, rest) {
+        this.rest = rest;
+        this.oci = new OciTagApi(ctx);
+    }
+    /** The adapter for a registry host. */
+    for(registry) {
+        const { options } = this.rest;
+        const kind = options.tagApis?.[registry] ?? DEFAULT_KINDS[registry] ?? 'oci';
+        if (kind === 'oci')
+            return this.oci;
+        let api = this.apis.get(kind);
+        if (!api) {
+            if (kind === 'docker-hub') {
+                api = new DockerHubTagApi(this.rest, options.credentials, options.dockerHubApiUrl);
+            }
+            else if (kind === 'quay') {
+                api = new QuayTagApi(this.rest, options.quayToken, options.quayApiUrl);
+            }
+            else {
+                const token = options.githubToken ?? options.credentials?.(registry)?.password;
+                api = new GhcrTagApi(this.rest, this.oci, token, options.githubApiUrl);
+            }
+            this.apis.set(kind, api);
+        }
+        return api;
+    }
+    /** Tags with update times from adapters that can list them (Docker Hub, Quay). */
+    async listTagInfo(repository) {
+        const api = this.for(repository.registry);
+        return api.listTags ? api.listTags(repository) : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/registry/version.ts
+/** imagegate's version, sent in `User-Agent`; a unit test keeps it equal to package.json's. */
+const IMAGEGATE_VERSION = '0.1.0';
+/** The `User-Agent` header value registries see (they log it; Docker Hub groups pulls by it). */
+const USER_AGENT = `imagegate/${IMAGEGATE_VERSION}`;
+
+;// CONCATENATED MODULE: ./shared/registry/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Run a use case, prefixing RegistryErrors with what it was doing. */
+async function contextual(context, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw withContext(error, context);
+    }
+}
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warning: () => undefined
+};
+/**
+ * The registry engine's facade: copy, retag, tag-only delete, tag listing and image inspection
+ * over the distribution API, with one connection pool, token cache and limiter set per instance.
+ * Call `close()` when done so keep-alive sockets do not hold the process open.
+ */
+class Registry {
+    options;
+    http;
+    transports = new Map();
+    limiters = new Map();
+    ctx;
+    tagApis;
+    constructor(options = {}) {
+        this.options = options;
+        this.http = new HttpClient({ ca: options.ca, timeoutMs: options.timeoutMs });
+        const clock = options.clock ?? systemClock;
+        const logger = options.logger ?? silentLogger;
+        const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.ctx = {
+            repository: (name, scopes) => new Repository(this.transport(name.registry), name.registry, name.repository, scopes),
+            limiter: registry => {
+                let limiter = this.limiters.get(registry);
+                if (!limiter)
+                    this.limiters.set(registry, (limiter = new Limiter(options.concurrency ?? 4)));
+                return limiter;
+            },
+            blobs: { retry, clock, logger, chunkSize: options.chunkSize },
+            clock,
+            logger
+        };
+        this.tagApis = new TagApis(this.ctx, {
+            http: this.http,
+            retry,
+            clock,
+            userAgent: options.userAgent ?? USER_AGENT,
+            options
+        });
+    }
+    /**
+     * Copy `source` to `dest` under `tags` (none: by digest only), keeping the digest; with
+     * `platforms` (`linux/amd64`…) only those entries of an index are copied.
+     */
+    copy(source, dest, tags, options = {}) {
+        const platforms = options.platforms?.map((p, i) => parsePlatform(p, `platforms[${i}]`));
+        const context = `copying ${reference_formatReference(source)} to ${reference_formatReference(dest)}`;
+        return contextual(context, () => copyImage(this.ctx, source, dest, tags, platforms ? { platforms } : {}));
+    }
+    /** Point `tags` of `repository` at what `source` (tag or digest) names; no blob traffic. */
+    retag(repository, source, tags, options = {}) {
+        const context = `tagging ${reference_formatReference(repository)}:${source} as ${tags.join(', ')}`;
+        return contextual(context, () => retagImage(this.ctx, repository, source, tags, options.digest));
+    }
+    /** Delete only the tag `ref.tag` (never a digest other tags may share). */
+    deleteTag(ref) {
+        const api = this.tagApis.for(ref.registry);
+        return contextual(`deleting tag ${reference_formatReference(ref)}`, () => api.deleteTag(ref, ref.tag));
+    }
+    /** Every tag of a repository (empty when the repository does not exist). */
+    listTags(repository) {
+        return this.ctx.repository(repository, [pullScope(repository.repository)]).listTags();
+    }
+    /** Tags with their last-update times, where the registry's own API offers them. */
+    listTagInfo(repository) {
+        return this.tagApis.listTagInfo(repository);
+    }
+    /** Digest, media type and size of what `ref` names; undefined when it does not exist. */
+    resolve(ref) {
+        const repo = this.ctx.repository(ref, [pullScope(ref.repository)]);
+        return repo.headManifest(ref.digest ?? ref.tag ?? 'latest');
+    }
+    /** Labels, `created`, os and architecture from the image config (an index: `platform` or the first image). */
+    imageConfig(ref, platform) {
+        return readImageConfig(this.ctx, ref, platform === undefined ? undefined : parsePlatform(platform));
+    }
+    /** How old the tag is: the registry API's update time where available, else the image's `created`. */
+    async tagAge(ref) {
+        const api = this.tagApis.for(ref.registry);
+        const updatedAt = await api.tagUpdatedAt(ref, ref.tag);
+        if (!updatedAt)
+            return undefined;
+        return { updatedAt, ageMs: this.ctx.clock.now() - updatedAt.getTime(), source: api.kind };
+    }
+    /** Store a small document as an OCI artifact under `ref.tag`; returns its manifest digest. */
+    putArtifact(ref, content) {
+        const context = `writing artifact ${reference_formatReference(ref)}`;
+        return contextual(context, () => putArtifact(this.ctx, ref, content));
+    }
+    /** The payload of an `artifactType` artifact under `ref.tag`; undefined when the tag is absent. */
+    getArtifact(ref, artifactType, limit) {
+        const context = `reading artifact ${reference_formatReference(ref)}`;
+        return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
+    }
+    /** Close pooled connections. */
+    close() {
+        this.http.close();
+    }
+    transport(registry) {
+        let transport = this.transports.get(registry);
+        if (!transport) {
+            const { options } = this;
+            transport = new Transport({
+                registry,
+                http: this.http,
+                clock: this.ctx.clock,
+                retry: this.ctx.blobs.retry,
+                logger: this.ctx.logger,
+                userAgent: options.userAgent ?? USER_AGENT,
+                credentials: options.credentials,
+                insecure: options.insecure?.includes(registry),
+                ...(options.plainHttp?.includes(registry) && { scheme: 'http' })
+            });
+            this.transports.set(registry, transport);
+        }
+        return transport;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/action/registry.ts
+
+
+
+/** Environment variable naming extra CA files (PEM, comma-separated) registries may use. */
+const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
+/**
+ * The registry engine as actions use it: credentials from the store, engine logs as debug lines,
+ * the GitHub API (for GHCR package versions) from the runner, extra CAs from the environment.
+ */
+function createActionRegistry(store, ctx, options = {}, env = process.env) {
+    const { githubToken, concurrency } = options;
+    const caFiles = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+    const quay = store.find('quay.io');
+    return new Registry({
+        credentials: store.lookup,
+        ...(caFiles.length > 0 && { ca: caFiles.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f.trim(), 'utf8')) }),
+        logger: { debug: m => core/* debug */.Yz(m), info: m => core/* info */.pq(m), warning: m => core/* warning */.$e(m) },
+        githubApiUrl: ctx.apiUrl,
+        ...(githubToken && { githubToken }),
+        ...(quay?.apiToken && { quayToken: quay.apiToken }),
+        ...(concurrency !== undefined && { concurrency })
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/action/summary.ts
+
+/** Write a job summary section: a heading and a table (header row first). */
+async function writeSummaryTable(heading, header, rows, note) {
+    const summary = core/* summary */.z
+        .addHeading(heading, 3)
+        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
+    if (note)
+        summary.addRaw(`\n${note}\n`, true);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./shared/build/report.ts
+
+/** The `images` output: one entry per image, in list order. */
+function imagesOutput(results) {
+    return results.map(r => ({
+        field: r.plan.image.field,
+        repository: reference_formatReference(r.plan.image.repository),
+        status: r.status,
+        tags: r.plan.localTags,
+        ...(r.built && { imageId: r.built.imageId }),
+        platforms: r.plan.image.arch,
+        ...(r.pushed[0] && { digest: r.pushed[0].digest }),
+        pushed: r.pushed,
+        seconds: Math.round(r.seconds * 10) / 10,
+        ...(r.error !== undefined && { error: r.error })
+    }));
+}
+/** The job summary table rows: image, status, tags, platforms, id or digest, seconds, error. */
+function summaryRows(results) {
+    return imagesOutput(results).map(o => [
+        `${o.field} ${o.repository}`,
+        o.status === 'built' ? '✅ built' : o.status === 'failed' ? '❌ failed' : '⏭️ skipped',
+        o.pushed.length > 0 ? o.pushed.map(p => p.ref).join('<br>') : o.tags.join('<br>'),
+        o.platforms.join(', ') || 'native',
+        o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : ''),
+        o.seconds.toFixed(1),
+        escapeCell(o.error ?? '')
+    ]);
+}
+const SUMMARY_HEADER = [
+    'Image',
+    'Status',
+    'Tags',
+    'Platforms',
+    'Digest / image id',
+    'Seconds',
+    'Error'
+];
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').slice(0, 500);
+}
+/** Some images failed; the message names each one and why. */
+class ImagesFailedError extends Error {
+    failed;
+    name = 'ImagesFailedError';
+    constructor(failed) {
+        super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
+            .map(r => `${r.plan.image.field} (${reference_formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`)
+            .join('; ')}`);
+        this.failed = failed;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
+
+/** Output kept per stream for parsing; long builds only need the end. */
+const MAX_CAPTURE = 4 << 20;
+/** The production CommandRunner: child_process.spawn with an argv array, no shell. */
+class ProcessRunner {
+    baseEnv;
+    constructor(baseEnv = process.env) {
+        this.baseEnv = baseEnv;
+    }
+    run(command, sink) {
+        return new Promise(resolve => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command.command, [...command.args], {
+                cwd: command.cwd,
+                env: { ...this.baseEnv, ...command.env },
+                stdio: [command.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                shell: false
+            });
+            const captured = { stdout: '', stderr: '' };
+            const partial = { stdout: '', stderr: '' };
+            const onData = (stream) => (chunk) => {
+                const text = chunk.toString('utf8');
+                captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+                if (!sink)
+                    return;
+                const lines = (partial[stream] + text).split(/\r?\n/);
+                partial[stream] = lines.pop() ?? '';
+                for (const line of lines)
+                    sink(line, stream);
+            };
+            child.stdout?.on('data', onData('stdout'));
+            child.stderr?.on('data', onData('stderr'));
+            if (command.input !== undefined && child.stdin)
+                child.stdin.end(command.input);
+            child.on('error', error => {
+                // ENOENT and friends: report like a failed command so callers handle one shape.
+                resolve({ code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${error.message}` });
+            });
+            child.on('close', code => {
+                for (const stream of ['stdout', 'stderr']) {
+                    if (sink && partial[stream] !== '')
+                        sink(partial[stream], stream);
+                }
+                resolve({ code: code ?? 1, stdout: captured.stdout, stderr: captured.stderr });
+            });
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/change.ts
 
 
@@ -28957,7 +31267,7 @@ const MERGE_QUEUE_SEGMENT_RE = /^pr-([0-9]+)-[0-9a-f]{7,64}$/;
 /** Derive the change identity from a GitHub event. Throws InputError for bad overrides. */
 function changeFromEvent(source) {
     const event = source.eventName;
-    const payload = isMapping(source.payload) ? source.payload : {};
+    const payload = structured_input_isMapping(source.payload) ? source.payload : {};
     const derived = fromPayload(event, payload);
     const change = source.changeInput !== undefined && source.changeInput.trim() !== ''
         ? parseChangeNumber(source.changeInput, 'change')
@@ -28978,8 +31288,8 @@ function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
-            const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
+            const pr = structured_input_isMapping(payload.pull_request) ? payload.pull_request : {};
+            const head = structured_input_isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
@@ -28989,7 +31299,7 @@ function fromPayload(event, payload) {
             };
         }
         case 'merge_group': {
-            const group = isMapping(payload.merge_group) ? payload.merge_group : {};
+            const group = structured_input_isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
             return {
@@ -29048,33 +31358,6 @@ function changeTag(identity, tag, field = 'tags') {
         throw new model_errors/* InputError */.dz(field, `the temporary tag "${result}" would be ${result.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${tag}")`);
     }
     return result;
-}
-
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
-
-
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
-    }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new model_errors/* InputError */.dz(field, `"${text}": "${path}" is not a valid lowercase repository path`);
-    }
-    return { registry, path };
-}
-/**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
- */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
 }
 
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
@@ -29162,7 +31445,7 @@ function parseContainerImages(text, options = {}) {
     return images;
 }
 function parseEntry(entry, field, requireContext, errors) {
-    if (!isMapping(entry)) {
+    if (!structured_input_isMapping(entry)) {
         errors.push(new model_errors/* InputError */.dz(field, `must be a mapping with at least "repository", got ${describeType(entry)}`));
         return undefined;
     }
@@ -29304,7 +31587,7 @@ function parseLabels(value, field, errors) {
             }
         });
     }
-    else if (isMapping(value)) {
+    else if (structured_input_isMapping(value)) {
         for (const [key, val] of Object.entries(value)) {
             const at = `${field}.${key}`;
             if (typeof val !== 'string') {
@@ -29325,7 +31608,7 @@ function duplicateTags(images) {
     const errors = [];
     for (const image of images) {
         image.tags.forEach((tag, i) => {
-            const key = formatReference({ ...image.repository, tag });
+            const key = reference_formatReference({ ...image.repository, tag });
             const first = seen.get(key);
             if (first !== undefined) {
                 errors.push(new model_errors/* InputError */.dz(`${image.field}.tags[${i}]`, `${key} is already produced by ${first}`));
@@ -29352,6 +31635,33 @@ function capture(errors, fn) {
         }
         throw e;
     }
+}
+
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+        throw new model_errors/* InputError */.dz(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new model_errors/* InputError */.dz(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+    }
+    return { registry, path };
+}
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
@@ -29446,7 +31756,7 @@ function readEnvMap(text, field) {
     if (text === '')
         return {};
     const value = parseStructuredInput(text, field);
-    if (!isMapping(value))
+    if (!structured_input_isMapping(value))
         throw new model_errors/* InputError */.dz(field, 'must be a mapping of NAME: value');
     const env = {};
     for (const [key, val] of Object.entries(value)) {
@@ -29542,19 +31852,1416 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/actions/plan.ts
+;// CONCATENATED MODULE: ./shared/engine/detect.ts
 
-/** Print a plan (what a step would do) as one group, and return it for outputs and tests. */
-function printPlan(title, lines) {
-    core/* startGroup */.Oh(title);
-    for (const line of lines)
-        core/* info */.pq(line);
-    core/* endGroup */.N4();
-    return lines;
+
+/**
+ * Forces a docker build path (`buildx`, `buildkit` or `classic`) instead of detecting one; for
+ * machines where detection guesses wrong, and for tests that cover each path.
+ */
+const DOCKER_BUILDER_ENV = 'IMAGEGATE_DOCKER_BUILDER';
+const DOCKER_KINDS = ['buildx', 'buildkit', 'classic'];
+/** The engine could not be used at all (missing binary, forced path unavailable). */
+class EngineUnavailableError extends Error {
+    name = 'EngineUnavailableError';
 }
-/** Say clearly that the validated inputs were accepted but the step itself is not there yet. */
-function notImplementedYet(action) {
-    core/* notice */.lm(`imagegate ${action}: inputs are valid; the ${action} step itself is not implemented yet, so nothing was changed`);
+/** Detect the build path once per step: buildx, else a BuildKit-capable client, else classic. */
+async function detectEngine(command, options) {
+    const env = options.env ?? process.env;
+    if (command === 'podman') {
+        const version = await clientVersion(options.runner, 'podman');
+        if (version === undefined)
+            throw new EngineUnavailableError('podman is not installed or does not run');
+        return { kind: 'podman', binary: 'podman', version, reason: 'container-command is podman' };
+    }
+    const forced = env[DOCKER_BUILDER_ENV]?.trim();
+    if (forced && !DOCKER_KINDS.includes(forced)) {
+        throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}="${forced}" is not one of ${DOCKER_KINDS.join(', ')}`);
+    }
+    const clients = dockerClients(env, options.isExecutable ?? isExecutable);
+    if (clients.length === 0)
+        throw new EngineUnavailableError('docker is not installed (no docker on PATH)');
+    const first = clients[0];
+    const want = (kind) => !forced || forced === kind;
+    const buildx = await options.runner.run({ command: first, args: ['buildx', 'version'] });
+    if (want('buildx') && buildx.code === 0) {
+        const version = buildx.stdout.trim().split(/\s+/)[1];
+        return {
+            kind: 'buildx',
+            binary: first,
+            ...(version && { version }),
+            reason: `\`${first} buildx\` works`
+        };
+    }
+    if (forced === 'buildx')
+        throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}=buildx, but \`${first} buildx version\` fails`);
+    const versions = new Map();
+    for (const client of clients)
+        versions.set(client, await clientVersion(options.runner, client));
+    if (want('buildkit')) {
+        // Clients from 23 on hand BuildKit builds to buildx and fail without it; older ones drive
+        // the daemon's embedded BuildKit themselves.
+        const capable = clients.find(c => major(versions.get(c)) > 0 && major(versions.get(c)) < 23);
+        if (capable) {
+            const version = versions.get(capable);
+            return {
+                kind: 'buildkit',
+                binary: capable,
+                ...(version && { version }),
+                reason: `no docker buildx; ${capable} (client ${version}) drives the daemon's BuildKit`
+            };
+        }
+        if (forced === 'buildkit') {
+            throw new EngineUnavailableError(`${DOCKER_BUILDER_ENV}=buildkit, but no docker client older than 23 is on PATH`);
+        }
+    }
+    const version = versions.get(first);
+    if (version === undefined)
+        throw new EngineUnavailableError(`${first} does not run`);
+    return {
+        kind: 'classic',
+        binary: first,
+        version,
+        reason: forced
+            ? `${DOCKER_BUILDER_ENV}=classic`
+            : 'no docker buildx and no client that drives BuildKit without it'
+    };
+}
+/** Every distinct docker executable on PATH, in PATH order. */
+function dockerClients(env, executable) {
+    const seen = new Set();
+    const out = [];
+    for (const dir of (env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, 'docker');
+        if (!executable(candidate))
+            continue;
+        let real = candidate;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(candidate);
+        }
+        catch {
+            // keep the PATH spelling
+        }
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        out.push(candidate);
+    }
+    return out;
+}
+async function clientVersion(runner, binary) {
+    const r = await runner.run({
+        command: binary,
+        args: ['version', '--format', '{{.Client.Version}}']
+    });
+    const v = r.stdout.trim().split('\n')[0]?.trim();
+    // `docker version` exits 1 when the daemon is down but still prints the client version.
+    return v && /^[0-9]/.test(v) ? v : undefined;
+}
+function major(version) {
+    return version ? Number(/^([0-9]+)/.exec(version)?.[1] ?? 0) : 0;
+}
+function isExecutable(path) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/engine/build-argv.ts
+/** Compose the build command for the profile's path; pure, so it is table-tested. */
+function buildCommand(profile, spec) {
+    const common = [
+        ...(spec.file !== undefined ? ['-f', spec.file] : []),
+        ...(spec.target !== undefined ? ['--target', spec.target] : []),
+        ...spec.buildArgs.flatMap(arg => ['--build-arg', arg]),
+        ...Object.entries(spec.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+        '--iidfile',
+        spec.iidFile
+    ];
+    const platform = spec.platforms.length > 0 ? ['--platform', spec.platforms.join(',')] : [];
+    const tags = (refs) => refs.flatMap(t => ['--tag', t]);
+    let args;
+    let env = {};
+    switch (profile.kind) {
+        case 'buildx': {
+            const multi = spec.platforms.length > 1;
+            const push = spec.pushTags ?? [];
+            // A multi-platform result cannot be loaded into the docker store: it is pushed (or, with
+            // nothing to push, kept in the builder's cache, which is what a check build needs).
+            const output = !multi
+                ? ['--load']
+                : push.length > 0
+                    ? ['--push']
+                    : ['--output', 'type=image,push=false'];
+            args = [
+                'buildx',
+                'build',
+                spec.contextPath,
+                ...common,
+                ...tags(multi ? push : spec.tags),
+                ...(multi && push.length === 0 ? tags(spec.tags) : []),
+                ...platform,
+                ...(spec.metadataFile !== undefined ? ['--metadata-file', spec.metadataFile] : []),
+                '--progress=plain',
+                ...output
+            ];
+            break;
+        }
+        case 'buildkit':
+            args = [
+                'build',
+                spec.contextPath,
+                ...common,
+                ...tags(spec.tags),
+                ...platform,
+                '--progress=plain'
+            ];
+            env = { DOCKER_BUILDKIT: '1' };
+            break;
+        case 'classic':
+            args = ['build', spec.contextPath, ...common, ...tags(spec.tags), ...platform];
+            env = { DOCKER_BUILDKIT: '0' };
+            break;
+        case 'podman': {
+            const multi = spec.platforms.length > 1;
+            // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
+            // ends up holding the native platform only (test-environment.md §7).
+            const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
+            args = ['build', spec.contextPath, ...common, ...output, ...platform];
+            break;
+        }
+    }
+    return {
+        command: profile.binary,
+        args,
+        cwd: spec.cwd,
+        env: { ...spec.env, ...env }
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/engine/platform.ts
+
+/** The platform of this machine, as a default for single-platform builds. */
+function nativePlatform() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm/v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        ia32: '386'
+    };
+    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
+}
+/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
+function platformRef(ref, platform) {
+    const colon = ref.lastIndexOf(':');
+    const suffix = `__${platform.replace(/\//g, '-')}`;
+    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
+}
+/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
+function registryOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
+;// CONCATENATED MODULE: ./shared/engine/command.ts
+/** A container command failed: argv (secrets redacted), exit code and the tail of stderr. */
+class CommandError extends Error {
+    command;
+    code;
+    stderrTail;
+    name = 'CommandError';
+    constructor(command, code, stderrTail, options) {
+        super(`${describeCommand(command)} exited with ${code}${stderrTail ? `: ${stderrTail}` : ''}`, options);
+        this.command = command;
+        this.code = code;
+        this.stderrTail = stderrTail;
+    }
+}
+/** `docker build -t x .` for messages; values after credential flags are redacted. */
+function describeCommand(command) {
+    const args = command.args.map((a, i) => /^(-p|--password|--creds|--src-creds|--dest-creds)$/.test(command.args[i - 1] ?? '') ? '***' : a);
+    return [command.command, ...args].join(' ');
+}
+/** The last non-empty lines of some output, for error messages. */
+function tail(text, lines = 5) {
+    return text
+        .split('\n')
+        .map(l => l.trimEnd())
+        .filter(l => l !== '')
+        .slice(-lines)
+        .join(' | ');
+}
+/** Run and throw CommandError on a non-zero exit. */
+async function runChecked(runner, command, sink) {
+    const result = await runner.run(command, sink);
+    if (result.code !== 0) {
+        throw new CommandError(command, result.code, tail(result.stderr || result.stdout));
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./shared/engine/profile.ts
+/** Whether the path builds several platforms in one command (else one build per platform). */
+function buildsPlatformsTogether(kind) {
+    return kind === 'buildx' || kind === 'podman';
+}
+/** Whether the path can build for a platform other than the daemon's own. */
+function canCrossBuild(kind) {
+    // The classic builder commits FROM-scratch metadata steps with the daemon's platform and then
+    // refuses its own intermediate image ("does not match the specified platform").
+    return kind !== 'classic';
+}
+/** A human label for logs and the job summary. */
+function describeProfile(profile) {
+    const names = {
+        buildx: 'docker buildx',
+        buildkit: 'docker BuildKit (DOCKER_BUILDKIT=1)',
+        classic: 'docker classic builder',
+        podman: 'podman'
+    };
+    return `${names[profile.kind]} via ${profile.binary}${profile.version ? ` ${profile.version}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./shared/engine/registry-argv.ts
+const isPodman = (p) => p.kind === 'podman';
+function auth(profile, scope) {
+    return isPodman(profile)
+        ? { args: ['--authfile', scope.authFile], env: {} }
+        : { args: [], env: { DOCKER_CONFIG: scope.dockerConfig } };
+}
+function transport(profile, access) {
+    if (!isPodman(profile))
+        return []; // dockerd decides TLS itself (certs.d, insecure-registries)
+    return [
+        ...(access.insecure ? ['--tls-verify=false'] : []),
+        ...(access.certDir !== undefined ? ['--cert-dir', access.certDir] : [])
+    ];
+}
+/** `login --password-stdin`: the password goes to stdin, never argv. */
+function loginCommand(profile, scope, registry, username, password, access) {
+    const a = auth(profile, scope);
+    return {
+        command: profile.binary,
+        args: [
+            'login',
+            ...a.args,
+            ...transport(profile, access),
+            '--username',
+            username,
+            '--password-stdin',
+            registry
+        ],
+        env: a.env,
+        input: password
+    };
+}
+/** `tag <source> <target>` in the local store. */
+function tagCommand(profile, source, target) {
+    return { command: profile.binary, args: ['tag', source, target] };
+}
+/**
+ * Push one local image (or podman manifest list, with all its platforms) to `target`.
+ * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.
+ */
+function pushCommand(profile, scope, source, target, access, options) {
+    const a = auth(profile, scope);
+    if (!isPodman(profile)) {
+        return { command: profile.binary, args: ['push', target], env: a.env };
+    }
+    const verb = options.manifestList ? ['manifest', 'push', '--all'] : ['push'];
+    return {
+        command: profile.binary,
+        args: [
+            ...verb,
+            ...a.args,
+            ...transport(profile, access),
+            '--digestfile',
+            options.digestFile,
+            source,
+            `docker://${target}`
+        ]
+    };
+}
+/** docker: assemble a manifest list from pushed per-platform digests (no buildx needed). */
+function manifestCreateCommand(profile, scope, target, members, access) {
+    return {
+        command: profile.binary,
+        args: ['manifest', 'create', ...(access.insecure ? ['--insecure'] : []), target, ...members],
+        env: auth(profile, scope).env
+    };
+}
+/** docker: push the list created by manifestCreateCommand; prints the list's digest. */
+function manifestPushCommand(profile, scope, target, access) {
+    return {
+        command: profile.binary,
+        args: ['manifest', 'push', '--purge', ...(access.insecure ? ['--insecure'] : []), target],
+        env: auth(profile, scope).env
+    };
+}
+/** `docker push` prints `<tag>: digest: sha256:… size: N`; the registry's own digest. */
+function parsePushDigest(output) {
+    const matches = [...output.matchAll(/digest: (sha256:[0-9a-f]{64})/g)];
+    if (matches.length > 0)
+        return matches[matches.length - 1][1];
+    // `docker manifest push` prints the bare digest.
+    return /^(sha256:[0-9a-f]{64})\s*$/m.exec(output)?.[1];
+}
+
+;// CONCATENATED MODULE: ./shared/engine/retry.ts
+const realSleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** Zuul retries a push 3 times (delay 30 s); we back off 2, 4, 8 s instead. */
+const DEFAULT_PUSH_DELAYS_MS = [2000, 4000, 8000];
+/**
+ * Run `attempt` once, then once more after each delay while it throws; the last error is
+ * rethrown. `onRetry` hears about every failure that will be retried.
+ */
+async function withRetries(attempt, delaysMs, sleep, onRetry) {
+    for (let i = 0;; i++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (i >= delaysMs.length)
+                throw error;
+            onRetry(error, i + 2, delaysMs[i]);
+            await sleep(delaysMs[i]);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/engine/engine.ts
+
+
+
+
+
+
+
+
+function defaultAccess(registry) {
+    const host = registry.replace(/:[0-9]+$/, '');
+    return { insecure: host === 'localhost' || /^127\./.test(host) || host === '[::1]' };
+}
+/**
+ * A container engine bound to one detected profile: build, login, push. Every command goes
+ * through the injected runner; logins live in a temporary DOCKER_CONFIG / auth file.
+ */
+class ContainerEngine {
+    options;
+    runner;
+    scope;
+    scratch;
+    counter = 0;
+    constructor(options) {
+        this.options = options;
+        this.runner = options.runner;
+        this.scratch = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(options.tmpDir, 'imagegate-engine-'));
+        this.scope = {
+            dockerConfig: (0,external_node_path_namespaceObject.join)(this.scratch, 'docker-config'),
+            authFile: (0,external_node_path_namespaceObject.join)(this.scratch, 'auth.json')
+        };
+        // podman refuses an --authfile that does not exist; docker creates its config on login.
+        (0,external_node_fs_namespaceObject.mkdirSync)(this.scope.dockerConfig, { mode: 0o700 });
+        (0,external_node_fs_namespaceObject.writeFileSync)(this.scope.authFile, '{"auths": {}}\n', { mode: 0o600 });
+    }
+    get profile() {
+        return this.options.profile;
+    }
+    /** Build one image (every platform of it) and tag it with spec.tags. */
+    async build(spec, sink) {
+        const { profile } = this.options;
+        const platforms = spec.platforms;
+        if (platforms.length > 0 &&
+            !canCrossBuild(profile.kind) &&
+            platforms.some(p => p !== nativePlatform())) {
+            throw new Error(`the docker classic builder cannot build for ${platforms.join(', ')}; use BuildKit (docker buildx or DOCKER_BUILDKIT) or podman`);
+        }
+        if (platforms.length <= 1 || buildsPlatformsTogether(profile.kind)) {
+            const iidFile = this.file('iid');
+            const metadataFile = profile.kind === 'buildx' ? this.file('metadata.json') : undefined;
+            await runChecked(this.runner, buildCommand(profile, { ...spec, iidFile, ...(metadataFile && { metadataFile }) }), sink);
+            const multi = platforms.length > 1;
+            if (multi && profile.kind === 'podman') {
+                for (const tag of spec.tags.slice(1))
+                    await runChecked(this.runner, tagCommand(profile, spec.tags[0], tag));
+            }
+            return {
+                imageId: (0,external_node_fs_namespaceObject.readFileSync)(iidFile, 'utf8').trim(),
+                localTags: spec.tags,
+                platforms,
+                manifestList: multi && profile.kind === 'podman',
+                ...(multi &&
+                    profile.kind === 'buildx' && {
+                    pushedByBuild: buildxDigests(metadataFile, spec.pushTags ?? [])
+                })
+            };
+        }
+        // docker without buildx: one build per platform, then the local tags name the native one.
+        const platformImages = [];
+        let imageId = '';
+        for (const platform of platforms) {
+            const ref = platformRef(spec.tags[0], platform);
+            const iidFile = this.file('iid');
+            const prefixed = sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+            await runChecked(this.runner, buildCommand(profile, { ...spec, tags: [ref], platforms: [platform], iidFile }), prefixed);
+            platformImages.push({ platform, ref });
+            if (platform === nativePlatform() || imageId === '')
+                imageId = (0,external_node_fs_namespaceObject.readFileSync)(iidFile, 'utf8').trim();
+        }
+        const main = platformImages.find(p => p.platform === nativePlatform()) ?? platformImages[0];
+        for (const tag of spec.tags)
+            await runChecked(this.runner, tagCommand(profile, main.ref, tag));
+        return { imageId, localTags: spec.tags, platforms, platformImages, manifestList: false };
+    }
+    /** Log in to `registry` in the temporary config; the password goes through stdin. */
+    async login(registry, username, password) {
+        const { profile } = this.options;
+        await runChecked(this.runner, loginCommand(profile, this.scope, registry, username, password, this.access(registry)));
+    }
+    /** Push `image` to `target` with every platform; returns the digest the registry reported. */
+    async push(image, target, sink) {
+        const pushed = image.pushedByBuild?.[target];
+        if (pushed !== undefined)
+            return pushed;
+        const { profile } = this.options;
+        const access = this.access(registryOf(target));
+        if (profile.kind === 'podman') {
+            const digestFile = this.file('digest');
+            const command = pushCommand(profile, this.scope, image.localTags[0], target, access, {
+                digestFile,
+                manifestList: image.manifestList
+            });
+            await this.retried(command, sink);
+            return (0,external_node_fs_namespaceObject.readFileSync)(digestFile, 'utf8').trim();
+        }
+        if (!image.platformImages)
+            return this.dockerPush(image.localTags[0], target, sink);
+        const repository = target.slice(0, target.lastIndexOf(':'));
+        const members = [];
+        for (const { ref } of image.platformImages) {
+            // Each platform goes up under the target tag in turn; the list below replaces the tag.
+            members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+        }
+        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members, access), sink);
+        const result = await this.retried(manifestPushCommand(profile, this.scope, target, access), sink);
+        await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+        const digest = parsePushDigest(result);
+        if (!digest)
+            throw new Error(`docker manifest push ${target} did not report a digest`);
+        return digest;
+    }
+    /** Remove the temporary login and scratch files. */
+    dispose() {
+        (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    }
+    async dockerPush(source, target, sink) {
+        const { profile } = this.options;
+        if (source !== target)
+            await runChecked(this.runner, tagCommand(profile, source, target));
+        const output = await this.retried(pushCommand(profile, this.scope, source, target, this.access(registryOf(target)), {
+            digestFile: ''
+        }), sink);
+        const digest = parsePushDigest(output);
+        if (!digest)
+            throw new Error(`docker push ${target} did not report a digest`);
+        return digest;
+    }
+    async retried(command, sink) {
+        const result = await withRetries(() => runChecked(this.runner, command, sink), this.options.pushDelaysMs ?? DEFAULT_PUSH_DELAYS_MS, this.options.sleep ?? realSleep, (error, next, delay) => this.options.log?.(`${error.message}; attempt ${next} in ${delay / 1000} s`));
+        return result.stdout;
+    }
+    access(registry) {
+        return (this.options.access ?? defaultAccess)(registry);
+    }
+    file(name) {
+        return (0,external_node_path_namespaceObject.join)(this.scratch, `${++this.counter}-${name}`);
+    }
+}
+function buildxDigests(metadataFile, refs) {
+    if (!metadataFile || refs.length === 0)
+        return {};
+    const metadata = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(metadataFile, 'utf8'));
+    const digest = metadata['containerimage.digest'];
+    return typeof digest === 'string' ? Object.fromEntries(refs.map(r => [r, digest])) : {};
+}
+
+;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+/**
+ * How the buildset-registry action tells later steps of the job about the active buildset
+ * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
+ * build there too, under the final names, so consumer jobs find the images.
+ */
+const BuildsetEnv = {
+    /** `host:port` of the active buildset registry; unset means none. */
+    Registry: 'IMAGEGATE_BUILDSET_REGISTRY',
+    Username: 'IMAGEGATE_BUILDSET_REGISTRY_USERNAME',
+    /** Masked by the action that sets it. */
+    Password: 'IMAGEGATE_BUILDSET_REGISTRY_PASSWORD',
+    /** A directory holding the registry's `ca.crt` (podman/skopeo `--cert-dir`). */
+    CertDir: 'IMAGEGATE_BUILDSET_REGISTRY_CERT_DIR'
+};
+/** Read the buildset registry variables; undefined when no buildset registry is active. */
+function readBuildsetRegistryEnv(env) {
+    const registry = env[BuildsetEnv.Registry]?.trim();
+    if (!registry)
+        return undefined;
+    const username = env[BuildsetEnv.Username]?.trim();
+    const password = env[BuildsetEnv.Password];
+    const certDir = env[BuildsetEnv.CertDir]?.trim();
+    return {
+        registry,
+        ...(username && password && { username, password }),
+        ...(certDir && { certDir })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
+/**
+ * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
+ * defaults (overridden by build args) are substituted, without stage names.
+ */
+/** Logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+    const out = [];
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (current === '' && (line === '' || line.startsWith('#')))
+            continue;
+        if (current !== '' && line.startsWith('#'))
+            continue; // comments inside a continuation
+        if (line.endsWith(escape)) {
+            current += `${line.slice(0, -1)} `;
+            continue;
+        }
+        out.push(current + line);
+        current = '';
+    }
+    if (current.trim() !== '')
+        out.push(current.trim());
+    return out;
+}
+/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        return value ?? '';
+    });
+}
+/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
+function buildArgMap(buildArgs) {
+    const map = new Map();
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        map.set(arg.slice(0, eq), arg.slice(eq + 1));
+    }
+    return map;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/**
+ * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
+ * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
+ */
+function baseImages(text, buildArgs) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = new Set();
+    const images = [];
+    let seenFrom = false;
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            seenFrom = true;
+            const words = rest.filter(w => !w.startsWith('--'));
+            const image = substitute(words[0] ?? '', vars);
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
+                images.push(image);
+            }
+            if (asIndex !== -1 && words[asIndex + 1])
+                stages.add(words[asIndex + 1].toLowerCase());
+        }
+    }
+    return images;
+}
+
+;// CONCATENATED MODULE: ./shared/build/order.ts
+
+
+/**
+ * For each image (by index), the indexes of the images of the same list it is built `FROM`.
+ * `bases[i]` are image i's FROM references; a reference matches an image when registry and
+ * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
+ */
+function dependencies(images, bases, localTags) {
+    const byRef = new Map();
+    images.forEach((image, i) => {
+        for (const tag of localTags(image))
+            byRef.set(`${reference_formatReference(image.repository)}:${tag}`, i);
+    });
+    return bases.map((refs, i) => {
+        const deps = new Set();
+        for (const text of refs) {
+            let key;
+            try {
+                const ref = reference_parseReference(text);
+                if (ref.digest !== undefined)
+                    continue; // a digest names bytes, not our build
+                key = `${reference_formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
+            }
+            catch {
+                continue; // not a reference we build; the engine reports it if it is really wrong
+            }
+            const dep = byRef.get(key);
+            if (dep !== undefined && dep !== i)
+                deps.add(dep);
+            if (dep === i)
+                throw cycleError(images, [i, i]);
+        }
+        return [...deps].sort((a, b) => a - b);
+    });
+}
+/** Throws InputError naming the cycle when the dependency graph has one. */
+function checkAcyclic(images, deps) {
+    const state = new Array(deps.length).fill('new');
+    const stack = [];
+    const visit = (i) => {
+        state[i] = 'active';
+        stack.push(i);
+        for (const d of deps[i]) {
+            if (state[d] === 'active')
+                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
+            if (state[d] === 'new')
+                visit(d);
+        }
+        stack.pop();
+        state[i] = 'done';
+    };
+    deps.forEach((_, i) => {
+        if (state[i] === 'new')
+            visit(i);
+    });
+}
+function cycleError(images, path) {
+    const names = path.map(i => `${images[i].field} (${reference_formatReference(images[i].repository)})`);
+    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
+}
+
+;// CONCATENATED MODULE: ./shared/build/siblings.ts
+
+
+/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
+const SIBLINGS_DIR = '.imagegate-siblings';
+/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
+const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
+/**
+ * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
+ * Returns the build arg to add. The caller has checked that the folder did not exist.
+ */
+function copySiblings(workspace, contextDir, siblings) {
+    const target = (0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR);
+    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true, mode: 0o755 });
+    for (const sibling of siblings) {
+        (0,external_node_fs_namespaceObject.cpSync)((0,external_node_path_namespaceObject.join)(workspace, sibling), (0,external_node_path_namespaceObject.join)(target, sibling), {
+            recursive: true,
+            verbatimSymlinks: true
+        });
+    }
+    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
+}
+/** Remove the siblings folder; called after every build, also a failed one. */
+function removeSiblings(contextDir) {
+    (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./shared/build/plan.ts
+
+
+
+
+
+
+
+
+/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
+function localTagsOf(image, identity) {
+    return image.tags.flatMap(tag => [tag, changeTag(identity, tag)]);
+}
+/**
+ * Check every image against the filesystem before anything builds (context inside the working
+ * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
+ * present) and order the images by FROM. Throws InputErrors listing every problem.
+ */
+function planBuilds(options) {
+    const errors = [];
+    const root = realOrSelf(options.workingDirectory);
+    const partial = options.images.map(image => checkImage(image, options, root, errors));
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    const ready = partial;
+    const tagsOf = (image) => localTagsOf(image, options.identity);
+    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
+    const deps = dependencies(options.images, bases, tagsOf);
+    checkAcyclic(options.images, deps);
+    return options.images.map((image, i) => ({
+        image,
+        ...ready[i],
+        localTags: tagsOf(image).map(t => reference_formatReference(withTag(image.repository, t))),
+        dependsOn: deps[i]
+    }));
+}
+function checkImage(image, options, root, errors) {
+    const at = (key) => `${image.field}.${key}`;
+    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
+    if (!isDirectory(contextDir)) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
+        return undefined;
+    }
+    if (!inside(root, realOrSelf(contextDir))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
+        return undefined;
+    }
+    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
+    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
+        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
+        return undefined;
+    }
+    const file = image.containerFilename ?? options.containerFilename;
+    const candidates = file !== undefined
+        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
+        : options.command === 'podman'
+            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
+            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
+    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
+    if (dockerfile === undefined) {
+        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
+        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
+    }
+    else if (!inside(root, realOrSelf(dockerfile))) {
+        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
+    }
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
+    }
+    image.siblings.forEach((s, i) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
+            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
+        }
+    });
+    if (dockerfile === undefined)
+        return undefined;
+    return { contextDir, ...(file !== undefined && { file }), dockerfile };
+}
+function isDirectory(path) {
+    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
+}
+
+;// CONCATENATED MODULE: ./shared/build/source.ts
+/**
+ * Gather the label facts once per step. The revision and tree come from git in the working
+ * directory (what was really built, e.g. a PR's merge commit), not from the event.
+ */
+async function readSourceFacts(runner, context, log) {
+    const git = async (rev) => {
+        const r = await runner.run({
+            command: 'git',
+            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    const revision = await git('HEAD');
+    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
+    if (!revision || !sourceTree) {
+        log.warning(`${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
+    }
+    const { identity } = context;
+    return {
+        ...(revision && { revision }),
+        ...(sourceTree && { sourceTree }),
+        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
+        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
+        ...(identity.change !== undefined && { change: identity.change }),
+        ...(identity.url && { changeUrl: identity.url })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/build/labels.ts
+/** Labels imagegate puts on every image; promote verifies revision and source tree. */
+const ImagegateLabel = {
+    Revision: 'org.opencontainers.image.revision',
+    SourceTree: 'dev.imagegate.source-tree',
+    Source: 'org.opencontainers.image.source',
+    Created: 'org.opencontainers.image.created',
+    Change: 'dev.imagegate.change',
+    ChangeUrl: 'dev.imagegate.change-url'
+};
+/**
+ * The labels of one image: the user's, then ours on top, so a user label can never override
+ * one of our keys. Returns the user keys that were overridden, for a warning.
+ */
+function imageLabels(user, facts) {
+    const ours = {
+        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
+        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
+        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
+        [ImagegateLabel.Created]: facts.created,
+        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
+        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
+    };
+    const reserved = new Set(Object.values(ImagegateLabel));
+    const overridden = Object.keys(user).filter(k => reserved.has(k));
+    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
+    return { labels: { ...kept, ...ours }, overridden };
+}
+
+;// CONCATENATED MODULE: ./shared/build/scheduler.ts
+/**
+ * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
+ * ready ones. A failed task does not stop the others; its dependents are skipped.
+ */
+async function schedule(deps, limit, run) {
+    const outcomes = new Array(deps.length).fill(undefined);
+    const started = new Set();
+    let running = 0;
+    return new Promise(resolve => {
+        const pump = () => {
+            // Skips can cascade to lower indexes, so sweep until nothing changes.
+            for (let i = 0; i < deps.length; i++) {
+                if (started.has(i))
+                    continue;
+                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
+                if (failed !== undefined) {
+                    started.add(i);
+                    outcomes[i] = { status: 'skipped', because: failed };
+                    i = -1;
+                    continue;
+                }
+                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
+                    continue;
+                started.add(i);
+                running++;
+                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
+            }
+            if (outcomes.every(o => o !== undefined))
+                resolve(outcomes);
+        };
+        const finish = (i, outcome) => {
+            outcomes[i] = outcome;
+            running--;
+            pump();
+        };
+        pump();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/build/step.ts
+
+
+
+
+
+
+/**
+ * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
+ * does not stop the others (its dependents are skipped); the caller decides how to report.
+ */
+async function runBuildStep(options) {
+    const { plans, log } = options;
+    const clock = options.clock ?? Date.now;
+    const grouped = options.parallel === 1 || plans.length === 1;
+    if (options.buildset?.username && options.buildset.password) {
+        const { registry, username, password } = options.buildset;
+        await options.engine.login(registry, username, password);
+    }
+    const results = new Map();
+    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
+        const plan = plans[i];
+        const title = `${plan.image.field}: ${reference_formatReference(plan.image.repository)}`;
+        const started = clock();
+        const work = async (sink) => {
+            try {
+                const built = await buildImage(options, plan, sink);
+                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
+                results.set(i, {
+                    plan,
+                    status: 'built',
+                    built,
+                    seconds: (clock() - started) / 1000,
+                    pushed
+                });
+            }
+            catch (error) {
+                results.set(i, {
+                    plan,
+                    status: 'failed',
+                    error: (0,model_errors/* errorMessage */.gJ)(error),
+                    seconds: (clock() - started) / 1000,
+                    pushed: []
+                });
+                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+                throw error;
+            }
+        };
+        if (grouped) {
+            await log.group(`Building ${title}`, () => work(line => log.info(line)));
+        }
+        else {
+            const prefix = `[${familiarName(plan.image.repository)}]`;
+            log.info(`${prefix} building ${title}`);
+            await work(line => log.info(`${prefix} ${line}`));
+            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
+        }
+    });
+    return outcomes.map((outcome, i) => {
+        if (outcome.status === 'skipped') {
+            const dep = plans[outcome.because].image;
+            return {
+                plan: plans[i],
+                status: 'skipped',
+                error: `not built: it is built FROM ${dep.field} (${reference_formatReference(dep.repository)}), which failed`,
+                seconds: 0,
+                pushed: []
+            };
+        }
+        return results.get(i);
+    });
+}
+async function buildImage(options, plan, sink) {
+    const { image } = plan;
+    const { labels, overridden } = imageLabels(image.labels, options.facts);
+    if (overridden.length > 0) {
+        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
+    }
+    const buildArgs = [...image.buildArgs];
+    try {
+        if (image.siblings.length > 0)
+            buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
+        return await options.engine.build({
+            cwd: plan.contextDir,
+            contextPath: image.path,
+            ...(plan.file !== undefined && { file: plan.file }),
+            buildArgs,
+            ...(image.target !== undefined && { target: image.target }),
+            labels,
+            tags: plan.localTags,
+            platforms: image.arch,
+            env: options.buildExtraEnv,
+            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
+        }, sink);
+    }
+    finally {
+        if (image.siblings.length > 0)
+            removeSiblings(plan.contextDir);
+    }
+}
+/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
+function buildsetTargets(plan, registry) {
+    const repo = stagedRepository({ registry, path: '' }, plan.image.repository);
+    return plan.image.tags.map(tag => reference_formatReference(withTag(repo, tag)));
+}
+async function pushToBuildset(options, plan, built, sink) {
+    const pushed = [];
+    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
+        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
+        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
+    }
+    return pushed;
+}
+
+;// CONCATENATED MODULE: ./shared/build/run.ts
+
+
+
+
+
+
+
+
+/**
+ * Check the files, detect the engine, read the label facts and build everything. The caller
+ * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
+ */
+async function executeBuild(inputs, ctx, deps, extra = {}) {
+    const plans = planBuilds({
+        images: inputs.images,
+        identity: inputs.identity,
+        workingDirectory: inputs.workingDirectory,
+        workspace: ctx.workspace,
+        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
+        command: inputs.containerCommand
+    });
+    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
+    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+    const buildset = readBuildsetRegistryEnv(deps.env);
+    const access = (registry) => ({
+        insecure: isLoopbackHost(registry),
+        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
+    });
+    const engine = new ContainerEngine({
+        runner: deps.runner,
+        profile,
+        tmpDir: ctx.runnerTemp,
+        access,
+        log: m => deps.log.warning(m),
+        ...(deps.sleep && { sleep: deps.sleep })
+    });
+    try {
+        if (buildset)
+            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
+        await extra.beforeBuild?.(engine);
+        const facts = await readSourceFacts(deps.runner, {
+            workingDirectory: inputs.workingDirectory,
+            identity: inputs.identity,
+            ...(ctx.repository && { repository: ctx.repository }),
+            serverUrl: ctx.serverUrl,
+            now: deps.now()
+        }, deps.log);
+        const results = await runBuildStep({
+            plans,
+            engine,
+            log: deps.log,
+            workspace: ctx.workspace,
+            facts,
+            parallel: inputs.parallel,
+            buildExtraEnv: inputs.buildExtraEnv,
+            ...(buildset && { buildset }),
+            ...(extra.pushTargets && { pushTargets: extra.pushTargets })
+        });
+        return { engine, plans, results, facts, ...(buildset && { buildset }) };
+    }
+    catch (error) {
+        engine.dispose();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/change-index/format.ts
+
+
+
+
+
+/**
+ * The change index: one small OCI artifact per change in the intermediate registry, listing for
+ * each final `repository:tag` the staged image (reference + digest) and what it was built from.
+ * Upload writes it, promote and the buildset registry read it. Schema: ./schema.json.
+ */
+const CHANGE_INDEX_VERSION = 1;
+const format_CHANGE_INDEX_ARTIFACT_TYPE = 'application/vnd.imagegate.change.v1+json';
+/** Repository (under the intermediate registry's path) that holds every change's index. */
+const CHANGE_INDEX_REPOSITORY = 'imagegate/changes';
+/** Where a change's index lives: `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. */
+function format_changeIndexLocation(location, key) {
+    const repository = [location.path, CHANGE_INDEX_REPOSITORY].filter(p => p !== '').join('/');
+    return { registry: location.registry, repository, tag: changeIndexTag(key) };
+}
+/** `<owner>.<repo>.pr-<N>`; names too long for a tag keep a hash so they stay unique. */
+function changeIndexTag(key) {
+    const suffix = `.pr-${key.change}`;
+    let base = `${key.owner}.${key.repo}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    if (base.length + suffix.length > MAX_TAG_LENGTH) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 12);
+        base = `${base.slice(0, MAX_TAG_LENGTH - suffix.length - 13)}.${hash}`;
+    }
+    return `${base}${suffix}`;
+}
+/** Serialise an index: stable key order, so equal indexes have equal digests. */
+function encodeChangeIndex(index) {
+    return Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8');
+}
+/** Parse and validate an index document; throws InputError naming the bad field. */
+function format_decodeChangeIndex(bytes, where) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString());
+    }
+    catch (e) {
+        throw new InputError(where, 'the change index is not valid JSON', { cause: e });
+    }
+    if (!isMapping(value))
+        throw new InputError(where, 'the change index is not a JSON object');
+    if (value.version !== CHANGE_INDEX_VERSION) {
+        throw new InputError(`${where}.version`, `unsupported change index version ${JSON.stringify(value.version)} (this imagegate reads ${CHANGE_INDEX_VERSION})`);
+    }
+    const str = (obj, key, at, optional = false) => {
+        const v = obj[key];
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            throw new InputError(`${at}.${key}`, 'must be a non-empty string');
+        return v;
+    };
+    if (typeof value.change !== 'number' || !Number.isInteger(value.change) || value.change < 1) {
+        throw new InputError(`${where}.change`, 'must be a positive integer');
+    }
+    if (!Array.isArray(value.images))
+        throw new InputError(`${where}.images`, 'must be a list');
+    const images = value.images.map((raw, i) => {
+        const at = `${where}.images[${i}]`;
+        if (!isMapping(raw))
+            throw new InputError(at, 'must be an object');
+        const tag = str(raw, 'tag', at);
+        const digest = str(raw, 'digest', at);
+        if (!TAG_RE.test(tag))
+            throw new InputError(`${at}.tag`, `"${tag}" is not a valid tag`);
+        if (!DIGEST_RE.test(digest))
+            throw new InputError(`${at}.digest`, `"${digest}" is not a digest`);
+        const staged = str(raw, 'staged', at);
+        parseReference(staged, `${at}.staged`);
+        const repository = str(raw, 'repository', at);
+        parseReference(repository, `${at}.repository`);
+        const optional = (key) => {
+            const v = str(raw, key, at, true);
+            return v === undefined ? {} : { [key]: v };
+        };
+        return {
+            repository,
+            tag,
+            staged,
+            digest,
+            ...optional('mediaType'),
+            ...optional('revision'),
+            ...optional('sourceTree')
+        };
+    });
+    return {
+        version: CHANGE_INDEX_VERSION,
+        repository: str(value, 'repository', where),
+        change: value.change,
+        ...(typeof value.revision === 'string' && { revision: value.revision }),
+        ...(typeof value.sourceTree === 'string' && { sourceTree: value.sourceTree }),
+        ...(isMapping(value.run) &&
+            typeof value.run.id === 'string' &&
+            typeof value.run.attempt === 'string' && {
+            run: { id: value.run.id, attempt: value.run.attempt }
+        }),
+        createdAt: str(value, 'createdAt', where),
+        images
+    };
+}
+/** The entry for a final `repository:tag`, if the change staged it. */
+function findStagedImage(index, repository, tag) {
+    const want = parseReference(repository);
+    return index.images.find(e => {
+        const have = parseReference(e.repository);
+        return have.registry === want.registry && have.repository === want.repository && e.tag === tag;
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/change-index/store.ts
+
+
+// An index lists a change's images; even thousands of entries stay far below this.
+const INDEX_LIMIT = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/**
+ * Write (or replace: the latest successful upload wins) the change's index artifact at
+ * `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. Returns the artifact's digest.
+ */
+async function writeChangeIndex(registry, location, index) {
+    const [owner, repo] = index.repository.split('/');
+    const ref = format_changeIndexLocation(location, { owner, repo, change: index.change });
+    return registry.putArtifact(ref, {
+        artifactType: format_CHANGE_INDEX_ARTIFACT_TYPE,
+        payload: encodeChangeIndex(index),
+        annotations: {
+            'org.opencontainers.image.created': index.createdAt,
+            'dev.imagegate.change': `${index.repository}#${index.change}`
+        }
+    });
+}
+/** Read a change's index; undefined when the change has none. */
+async function readChangeIndex(registry, location, key) {
+    const ref = changeIndexLocation(location, key);
+    const payload = await registry.getArtifact(ref, CHANGE_INDEX_ARTIFACT_TYPE, INDEX_LIMIT);
+    return payload === undefined ? undefined : decodeChangeIndex(payload, formatReference(ref));
+}
+
+;// CONCATENATED MODULE: ./shared/upload/change-index.ts
+
+/**
+ * Record a change's staged images in the intermediate registry (replacing an earlier upload's
+ * index), so promote publishes exactly these digests. Returns the index artifact's digest.
+ */
+async function recordChangeIndex(registry, location, pushes, ctx) {
+    const { revision, sourceTree } = ctx.facts;
+    const images = pushes.map(p => ({
+        repository: p.finalRepository,
+        tag: p.finalTag,
+        staged: p.ref,
+        digest: p.digest,
+        ...(revision && { revision }),
+        ...(sourceTree && { sourceTree })
+    }));
+    return writeChangeIndex(registry, location, {
+        version: 1,
+        repository: ctx.repository,
+        change: ctx.change,
+        ...(revision && { revision }),
+        ...(sourceTree && { sourceTree }),
+        run: { id: ctx.runId, attempt: ctx.runAttempt },
+        createdAt: ctx.now.toISOString(),
+        images
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/upload/targets.ts
+
+
+
+/** The references one image is pushed to, in tag order. */
+function pushTargets(image, ctx) {
+    return image.tags.map(tag => {
+        const finalRepository = reference_formatReference(image.repository);
+        let ref;
+        if (ctx.mode === 'release') {
+            ref = reference_formatReference(withTag(image.repository, tag));
+        }
+        else if (ctx.mode === 'tag') {
+            ref = reference_formatReference(withTag(image.repository, changeTag(ctx.identity, tag)));
+        }
+        else {
+            const staged = stagedRepository(ctx.intermediate, image.repository);
+            ref = reference_formatReference(withTag(staged, `${ctx.runId}-${ctx.runAttempt}_${tag}`));
+        }
+        return { ref, finalRepository, finalTag: tag };
+    });
+}
+/** The registry host of a full reference. */
+function hostOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
+;// CONCATENATED MODULE: ./shared/upload/step.ts
+
+
+
+
+
+/** The upload mode the inputs select. */
+function uploadMode(inputs) {
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'tag' ? 'tag' : 'intermediate';
+}
+/**
+ * Check credentials, log in, build everything, then push: nothing is pushed unless every image
+ * built. In intermediate mode the change index is written once every push succeeded.
+ */
+async function executeUpload(inputs, ctx, deps) {
+    const mode = uploadMode(inputs);
+    const change = inputs.identity.change;
+    if (mode === 'intermediate' && change === undefined) {
+        throw new model_errors/* InputError */.dz('change', 'promote-method intermediate-registry stages images per change, but this run has no pull request (set the change input)');
+    }
+    // Zuul's checks, before anything is built: credentials exist and their regexes allow the image.
+    if (mode !== 'intermediate')
+        checkWriteCredentials(inputs.images, deps.credentials, true);
+    const targetCtx = {
+        mode,
+        identity: inputs.identity,
+        ...(inputs.intermediateRegistry && { intermediate: inputs.intermediateRegistry }),
+        runId: ctx.runId ?? 'local',
+        runAttempt: ctx.runAttempt
+    };
+    const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
+    const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
+    const run = await executeBuild(inputs, ctx, deps, {
+        pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
+        beforeBuild: async (engine) => {
+            for (const host of hosts) {
+                const credential = deps.credentials.find(host);
+                if (credential)
+                    await engine.login(host, credential.username, credential.password);
+            }
+        }
+    });
+    try {
+        if (run.results.some(r => r.status !== 'built')) {
+            deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
+            return { mode, results: run.results };
+        }
+        const results = [];
+        const staged = [];
+        for (const result of run.results) {
+            const pushed = [...result.pushed];
+            try {
+                for (const target of targets.get(result.plan.image)) {
+                    const digest = await deps.log.group(`Pushing ${target.ref}`, () => run.engine.push(result.built, target.ref, line => deps.log.info(line)));
+                    deps.log.info(`Pushed ${target.ref}@${digest}`);
+                    pushed.push({ ref: target.ref, digest });
+                    staged.push({ ...target, digest });
+                }
+                results.push({ ...result, pushed });
+            }
+            catch (error) {
+                results.push({
+                    ...result,
+                    pushed,
+                    status: 'failed',
+                    error: `push failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`
+                });
+            }
+        }
+        if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
+            return { mode, results };
+        const registry = deps.registry();
+        try {
+            const changeIndexDigest = await recordChangeIndex(registry, inputs.intermediateRegistry, staged, {
+                repository: ctx.repository ?? 'unknown/unknown',
+                change: change,
+                runId: targetCtx.runId,
+                runAttempt: ctx.runAttempt,
+                facts: run.facts,
+                now: deps.now()
+            });
+            deps.log.info(`Wrote the change index (${changeIndexDigest})`);
+            return { mode, results, changeIndexDigest };
+        }
+        finally {
+            registry.close();
+        }
+    }
+    finally {
+        run.engine.dispose();
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/actions/upload.ts
@@ -29567,28 +33274,30 @@ function notImplementedYet(action) {
 
 
 
-/** The upload action: build, then push change tags (gate) or final tags (release). */
+
+
+/** The upload action: build, then push change tags (gate), final tags (release) or stage. */
 async function uploadAction() {
     const ctx = readRunnerContext();
     const inputs = readUploadInputs(new InputReader(actionInputSource), ctx);
-    const staging = inputs.promote && inputs.promoteMethod === 'intermediate-registry';
-    if (!staging) {
-        // Credentials and their repository regexes are checked before anything is built.
-        checkWriteCredentials(inputs.images, loadCredentials(inputs.registryCredentials), true);
+    const credentials = loadCredentials(inputs.registryCredentials);
+    const outcome = await executeUpload(inputs, ctx, {
+        runner: new ProcessRunner(),
+        log: actionLog,
+        env: process.env,
+        now: () => new Date(),
+        credentials,
+        registry: () => createActionRegistry(credentials, ctx)
+    });
+    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(outcome.results)));
+    if (outcome.changeIndexDigest)
+        core/* setOutput */.uH('change-index-digest', outcome.changeIndexDigest);
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await writeSummaryTable(`imagegate upload (${outcome.mode})`, SUMMARY_HEADER, summaryRows(outcome.results));
     }
-    printPlan('Upload plan', inputs.images.map(image => {
-        const targets = image.tags.map(tag => {
-            if (!inputs.promote)
-                return formatReference(withTag(image.repository, tag));
-            if (staging && inputs.intermediateRegistry) {
-                const staged = stagedRepository(inputs.intermediateRegistry, image.repository);
-                return formatReference(withTag(staged, `${ctx.runId ?? 'run'}-${ctx.runAttempt}_${tag}`));
-            }
-            return formatReference(withTag(image.repository, changeTag(inputs.identity, tag)));
-        });
-        return `${image.field}: build ${image.context}/${image.path}, push ${targets.join(', ')}`;
-    }));
-    notImplementedYet('upload');
+    const failed = outcome.results.filter(r => r.status !== 'built');
+    if (failed.length > 0)
+        throw new ImagesFailedError(failed);
 }
 
 
@@ -29638,7 +33347,7 @@ function errorMessage(e) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3027);
+/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6644);
 // Entry of the upload action: everything lives in shared/.
 
 
@@ -38433,17 +42142,18 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
-  Oh: () => (/* binding */ startGroup)
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setOutput, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -38592,16 +42302,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -38611,7 +42321,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -39841,7 +43551,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -41233,10 +44943,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -41288,7 +44998,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -41296,7 +45006,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -41495,6 +45205,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
