@@ -1,7 +1,7 @@
 import {type RunnerContext} from '../action/context.js';
 import {type CommandRunner} from '../engine/command.js';
 import {detectEngine} from '../engine/detect.js';
-import {ContainerEngine} from '../engine/engine.js';
+import {ContainerEngine, type ContainerEngineOptions} from '../engine/engine.js';
 import {describeProfile, type RegistryAccess} from '../engine/profile.js';
 import {type Sleep} from '../engine/retry.js';
 import {type BuildInputs} from '../inputs/build.js';
@@ -20,6 +20,10 @@ export interface BuildDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly now: () => Date;
   readonly sleep?: Sleep;
+  /** Tag-only delete of a temporary per-platform tag (see ContainerEngineOptions.removeTag). */
+  readonly removeTag?: (ref: string) => Promise<void>;
+  /** Index writer through the registry API (see ContainerEngineOptions.writeIndex). */
+  readonly writeIndex?: ContainerEngineOptions['writeIndex'];
 }
 
 /** A finished build: the engine (still holding its temporary login) and every image's result. */
@@ -66,7 +70,9 @@ export async function executeBuild(
     tmpDir: ctx.runnerTemp,
     access,
     log: m => deps.log.warning(m),
-    ...(deps.sleep && {sleep: deps.sleep})
+    ...(deps.sleep && {sleep: deps.sleep}),
+    ...(deps.removeTag && {removeTag: deps.removeTag}),
+    ...(deps.writeIndex && {writeIndex: deps.writeIndex})
   });
   try {
     if (buildset)

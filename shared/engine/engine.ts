@@ -31,6 +31,19 @@ export interface ContainerEngineOptions {
   readonly log?: (message: string) => void;
   /** TLS settings per registry host (default: insecure only for loopback). */
   readonly access?: (registry: string) => RegistryAccess;
+  /**
+   * Removes a temporary per-platform tag after the list is pushed (tag-only delete through the
+   * registry API). Without it those tags stay, which is fine in a throw-away buildset registry.
+   */
+  readonly removeTag?: (ref: string) => Promise<void>;
+  /**
+   * Writes the index of a multi-platform image through the registry API (target reference,
+   * platform images by digest); returns its digest. Without it, `docker manifest` is used.
+   */
+  readonly writeIndex?: (
+    target: string,
+    members: readonly {digest: string; platform: string}[]
+  ) => Promise<string>;
 }
 
 /** What a build left in the local store. */
@@ -166,14 +179,30 @@ export class ContainerEngine {
     }
     if (!image.platformImages) return this.dockerPush(image.localTags[0], target, sink);
     const repository = target.slice(0, target.lastIndexOf(':'));
-    const members: string[] = [];
-    for (const {ref} of image.platformImages) {
-      // Each platform goes up under the target tag in turn; the list below replaces the tag.
-      members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+    const members: {digest: string; platform: string}[] = [];
+    const temporary: string[] = [];
+    for (const {platform, ref} of image.platformImages) {
+      // Each platform goes up under its own temporary tag, never under the target tag: in release
+      // mode the final tag must not point at a single-platform image, not even for seconds.
+      const staging = platformRef(target, platform);
+      temporary.push(staging);
+      members.push({digest: await this.dockerPush(ref, staging, sink), platform});
+    }
+    if (this.options.writeIndex) {
+      const digest = await this.options.writeIndex(target, members);
+      await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+      await this.removeTemporaryTags(temporary);
+      return digest;
     }
     await runChecked(
       this.runner,
-      manifestCreateCommand(profile, this.scope, target, members, access),
+      manifestCreateCommand(
+        profile,
+        this.scope,
+        target,
+        members.map(m => `${repository}@${m.digest}`),
+        access
+      ),
       sink
     );
     const result = await this.retried(
@@ -183,12 +212,25 @@ export class ContainerEngine {
     await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
     const digest = parsePushDigest(result);
     if (!digest) throw new Error(`docker manifest push ${target} did not report a digest`);
+    await this.removeTemporaryTags(temporary);
     return digest;
   }
 
   /** Remove the temporary login and scratch files. */
   dispose(): void {
     rmSync(this.scratch, {recursive: true, force: true});
+  }
+
+  private async removeTemporaryTags(refs: readonly string[]): Promise<void> {
+    const {removeTag, log} = this.options;
+    if (!removeTag) return;
+    for (const ref of refs) {
+      try {
+        await removeTag(ref);
+      } catch (e) {
+        log?.(`could not remove the temporary tag ${ref}: ${(e as Error).message}`);
+      }
+    }
   }
 
   private async dockerPush(source: string, target: string, sink?: LineSink): Promise<string> {

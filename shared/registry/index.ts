@@ -1,5 +1,6 @@
 import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
 import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
+import {IndexMember, putIndex} from './index-writer.js';
 import {CredentialLookup, pullScope} from './auth.js';
 import {EngineContext} from './context.js';
 import {withContext} from './errors.js';
@@ -20,6 +21,7 @@ export type {CopyResult, TagOutcome} from './copy.js';
 export type {RetagResult} from './retag.js';
 export type {ArtifactContent} from './artifact.js';
 export type {ImageConfigInfo} from './image-config.js';
+export type {IndexMember} from './index-writer.js';
 export type {ManifestHead} from './repository.js';
 export type {Credentials, CredentialLookup} from './auth.js';
 export type {Logger} from './transport.js';
@@ -203,6 +205,13 @@ export class Registry {
   ): Promise<Buffer | undefined> {
     const context = `reading artifact ${formatReference(ref)}`;
     return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
+  }
+
+  /** Assemble an index from platform images already in the repository and tag it. */
+  putIndex(ref: RepositoryName & {tag: string}, members: readonly IndexMember[]): Promise<string> {
+    return contextual(`writing index ${formatReference(ref)}`, () =>
+      putIndex(this.ctx, ref, members)
+    );
   }
 
   /** Close pooled connections. */

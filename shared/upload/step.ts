@@ -4,6 +4,7 @@ import {type ImageResult} from '../build/step.js';
 import {type UploadInputs} from '../inputs/upload.js';
 import {type CredentialStore, checkWriteCredentials} from '../model/credentials.js';
 import {InputError, errorMessage} from '../model/errors.js';
+import {parseReference} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
 import {type StagedPush, recordChangeIndex} from './change-index.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
@@ -11,7 +12,7 @@ import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.j
 /** Side effects of an upload: the build's, plus credentials and the registry engine. */
 export interface UploadDeps extends BuildDeps {
   readonly credentials: CredentialStore;
-  /** The registry engine, for the change index (created only in intermediate mode). */
+  /** The registry engine: change index, temporary per-platform tags (created when needed). */
   readonly registry: () => Registry;
 }
 
@@ -56,15 +57,33 @@ export async function executeUpload(
   };
   const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
   const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
-  const run = await executeBuild(inputs, ctx, deps, {
-    pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
-    beforeBuild: async engine => {
-      for (const host of hosts) {
-        const credential = deps.credentials.find(host);
-        if (credential) await engine.login(host, credential.username, credential.password);
+  let registry: Registry | undefined;
+  const engineRegistry = (): Registry => (registry ??= deps.registry());
+  const removeTag = async (ref: string): Promise<void> => {
+    const parsed = parseReference(ref);
+    if (parsed.tag !== undefined) await engineRegistry().deleteTag({...parsed, tag: parsed.tag});
+  };
+  const writeIndex = async (
+    target: string,
+    members: readonly {digest: string; platform: string}[]
+  ): Promise<string> => {
+    const parsed = parseReference(target);
+    return engineRegistry().putIndex({...parsed, tag: parsed.tag ?? 'latest'}, members);
+  };
+  const run = await executeBuild(
+    inputs,
+    ctx,
+    {...deps, removeTag, writeIndex},
+    {
+      pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
+      beforeBuild: async engine => {
+        for (const host of hosts) {
+          const credential = deps.credentials.find(host);
+          if (credential) await engine.login(host, credential.username, credential.password);
+        }
       }
     }
-  });
+  );
   try {
     if (run.results.some(r => r.status !== 'built')) {
       deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
@@ -94,27 +113,23 @@ export async function executeUpload(
       }
     }
     if (mode !== 'intermediate' || results.some(r => r.status !== 'built')) return {mode, results};
-    const registry = deps.registry();
-    try {
-      const changeIndexDigest = await recordChangeIndex(
-        registry,
-        inputs.intermediateRegistry!,
-        staged,
-        {
-          repository: ctx.repository ?? 'unknown/unknown',
-          change: change as number,
-          runId: targetCtx.runId,
-          runAttempt: ctx.runAttempt,
-          facts: run.facts,
-          now: deps.now()
-        }
-      );
-      deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-      return {mode, results, changeIndexDigest};
-    } finally {
-      registry.close();
-    }
+    const changeIndexDigest = await recordChangeIndex(
+      engineRegistry(),
+      inputs.intermediateRegistry!,
+      staged,
+      {
+        repository: ctx.repository ?? 'unknown/unknown',
+        change: change as number,
+        runId: targetCtx.runId,
+        runAttempt: ctx.runAttempt,
+        facts: run.facts,
+        now: deps.now()
+      }
+    );
+    deps.log.info(`Wrote the change index (${changeIndexDigest})`);
+    return {mode, results, changeIndexDigest};
   } finally {
     run.engine.dispose();
+    registry?.close();
   }
 }

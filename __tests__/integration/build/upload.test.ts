@@ -68,12 +68,14 @@ interface Output {
 
 test('gate with promote-method tag (docker BuildKit): change tags only, then promote publishes them', async () => {
   const ws = makeWorkspace('up-tag');
-  const list = images('acme', final.host);
+  const list = images('acme', final.host, true);
   const run = await runBundle('upload', {
     cwd: ws.dir,
     eventName: 'pull_request',
     event: PR,
-    env: BUILDKIT,
+    // The index of the two-platform image is written through the registry API, which must trust
+    // the test CA; docker itself skips verification on loopback.
+    env: {...BUILDKIT, IMAGEGATE_REGISTRY_CA_FILES: final.caFile as string},
     inputs: {'container-images': list, 'registry-credentials': credentials()}
   });
   expect(run.errors).toEqual([]);
@@ -86,6 +88,15 @@ test('gate with promote-method tag (docker BuildKit): change tags only, then pro
   ]);
   expect((await listTags(final, 'acme/app')).sort()).toEqual(['change_42_latest', 'change_42_v1']);
   expect(await rawManifestDigest(final, 'acme/app', 'change_42_v1')).toBe(out[0].pushed[1].digest);
+  // Without buildx each platform goes up under a temporary tag that is removed after the list.
+  expect(await listTags(final, 'acme/multi')).toEqual(['change_42_latest']);
+  const multiRef = {registry: final.host, repository: 'acme/multi', tag: 'change_42_latest'};
+  const reader = finalRegistry();
+  try {
+    expect((await reader.imageConfig(multiRef, 'linux/arm64')).architecture).toBe('arm64');
+  } finally {
+    reader.close();
+  }
 
   const promote = await runBundle('promote', {
     cwd: ws.dir,
@@ -102,6 +113,7 @@ test('gate with promote-method tag (docker BuildKit): change tags only, then pro
   expect(promote.code).toBe(0);
   expect((await listTags(final, 'acme/app')).sort()).toEqual(['latest', 'v1']);
   expect(await rawManifestDigest(final, 'acme/app', 'v1')).toBe(out[0].pushed[1].digest);
+  expect(await listTags(final, 'acme/multi')).toEqual(['latest']);
 }, 180_000);
 
 test('release (promote: false) with podman: final tags, every platform of a two-platform image', async () => {
