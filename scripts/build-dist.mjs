@@ -10,7 +10,8 @@ const ENTRIES = [
   ['promote', 'promote/main.ts'],
   ['mirror', 'mirror/main.ts'],
   ['buildset-registry', 'buildset-registry/main.ts'],
-  ['buildset-registry-post', 'buildset-registry/post.ts']
+  ['buildset-registry-post', 'buildset-registry/post.ts'],
+  ['cli', 'cli/main.ts']
 ];
 
 function ncc(name, source) {
@@ -52,6 +53,9 @@ await Promise.all(
 const {renameSync} = await import('node:fs');
 renameSync('dist/.root/index.js', 'dist/index.js');
 rmSync('dist/.root', {recursive: true, force: true});
+// The CLI bundle is the package's `bin`: keep it executable.
+const {chmodSync} = await import('node:fs');
+chmodSync('dist/cli/index.js', 0o755);
 // Node decides ESM vs CJS by the nearest package.json; make dist/ self-describing.
 writeFileSync('dist/package.json', '{\n  "type": "module"\n}\n');
 console.log(`built ${ENTRIES.length} bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -232,7 +232,7 @@ phase npm-ci install_node_modules
 write_containers_conf
 phase dockerd start_dockerd
 phase images build_images
-phase tsc npx tsc --noEmit
+phase tsc npx tsc --noEmit -p tsconfig.test.json
 phase prettier npx prettier --check .
 phase eslint npx eslint --max-warnings=0 .
 phase dist check_dist

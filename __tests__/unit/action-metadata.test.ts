@@ -59,3 +59,12 @@ test('the root action.yml is generated from the folder actions', () => {
   ).not.toThrow();
   expect(dirname(load('.').runs.main)).toBe('dist');
 });
+
+test('the CLI flags are generated from the action.yml files', () => {
+  expect(() =>
+    execFileSync(process.execPath, ['scripts/cli-inputs.mjs', '--check'], {
+      cwd: ROOT,
+      stdio: 'pipe'
+    })
+  ).not.toThrow();
+});

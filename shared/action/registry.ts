@@ -1,30 +1,29 @@
-import * as core from '@actions/core';
 import {readFileSync} from 'node:fs';
 import {type CredentialStore} from '../model/credentials.js';
 import {Registry} from '../registry/index.js';
-import {type RunnerContext} from './context.js';
+import {type CommandIO} from './io.js';
 
 /** Environment variable naming extra CA files (PEM, comma-separated) registries may use. */
 export const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
 
 /**
- * The registry engine as actions use it: credentials from the store, engine logs as debug lines,
- * the GitHub API (for GHCR package versions) from the runner, extra CAs from the environment.
+ * The registry engine as commands use it: credentials from the store, engine chatter as debug
+ * lines, the GitHub API (for GHCR package versions) from the context, extra CAs from the
+ * environment, the Quay API token from the quay.io credential.
  */
-export function createActionRegistry(
+export function createRegistry(
   store: CredentialStore,
-  ctx: RunnerContext,
-  options: {githubToken?: string; concurrency?: number} = {},
-  env: NodeJS.ProcessEnv = process.env
+  io: Pick<CommandIO, 'ctx' | 'log' | 'debug' | 'env'>,
+  options: {githubToken?: string; concurrency?: number} = {}
 ): Registry {
   const {githubToken, concurrency} = options;
-  const caFiles = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+  const caFiles = (io.env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
   const quay = store.find('quay.io');
   return new Registry({
     credentials: store.lookup,
     ...(caFiles.length > 0 && {ca: caFiles.map(f => readFileSync(f.trim(), 'utf8'))}),
-    logger: {debug: m => core.debug(m), info: m => core.info(m), warning: m => core.warning(m)},
-    githubApiUrl: ctx.apiUrl,
+    logger: {debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m)},
+    githubApiUrl: io.ctx.apiUrl,
     ...(githubToken && {githubToken}),
     ...(quay?.apiToken && {quayToken: quay.apiToken}),
     ...(concurrency !== undefined && {concurrency})

@@ -1,18 +1,14 @@
-import * as core from '@actions/core';
-import {readRunnerContext} from '../action/context.js';
 import {loadCredentials} from '../action/credentials.js';
-import {actionLog} from '../action/log.js';
-import {createActionRegistry} from '../action/registry.js';
-import {writeSummaryTable} from '../action/summary.js';
+import {type CommandIO, actionIO} from '../action/io.js';
+import {createRegistry} from '../action/registry.js';
 import {checkWriteCredentials} from '../model/credentials.js';
 import {readMirrorInputs} from '../inputs/mirror.js';
-import {InputReader, actionInputSource} from '../inputs/reader.js';
 import {mirrorImages} from '../mirror/index.js';
 
-/** The mirror action: copy images between registries, all platforms by default. */
-export async function mirrorAction(): Promise<void> {
-  const inputs = readMirrorInputs(new InputReader(actionInputSource));
-  const store = loadCredentials(inputs.registryCredentials);
+/** The mirror command: copy images between registries, all platforms by default. */
+export async function mirrorAction(io: CommandIO = actionIO()): Promise<void> {
+  const inputs = readMirrorInputs(io.reader);
+  const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
   // A credential's repository regex restricts where it may write: checked before any copy.
   checkWriteCredentials(
     inputs.mirrors.map(m => ({
@@ -24,16 +20,14 @@ export async function mirrorAction(): Promise<void> {
     store,
     false
   );
-  const registry = createActionRegistry(store, readRunnerContext(), {
-    concurrency: inputs.concurrency
-  });
+  const registry = createRegistry(store, io, {concurrency: inputs.concurrency});
   try {
     const outcomes = await mirrorImages(registry, inputs.mirrors, {
       dryRun: inputs.dryRun,
-      log: actionLog
+      log: io.log
     });
-    core.setOutput('mirrored', JSON.stringify(outcomes));
-    await writeSummaryTable(
+    io.report.output('mirrored', JSON.stringify(outcomes));
+    await io.report.table(
       'imagegate mirror',
       ['source', 'destination', 'digest', 'result', 'bytes moved'],
       outcomes.map(o => [

@@ -1,9 +1,6 @@
-import * as core from '@actions/core';
-import {readRunnerContext} from '../action/context.js';
 import {loadCredentials} from '../action/credentials.js';
-import {actionLog} from '../action/log.js';
-import {createActionRegistry} from '../action/registry.js';
-import {writeSummaryTable} from '../action/summary.js';
+import {type CommandIO, type Reporter, actionIO} from '../action/io.js';
+import {createRegistry} from '../action/registry.js';
 import {readChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';
 import {GitHubClient} from '../github/client.js';
@@ -11,24 +8,22 @@ import {checkWriteCredentials} from '../model/credentials.js';
 import {formatReference} from '../model/reference.js';
 import {Input} from '../inputs/common.js';
 import {readPromoteInputs} from '../inputs/promote.js';
-import {InputReader, actionInputSource} from '../inputs/reader.js';
 import {promote, type PromoteResult} from '../promote/index.js';
 
-/** The promote action: move the merged change's staged images to their final tags. */
-export async function promoteAction(): Promise<void> {
-  const reader = new InputReader(actionInputSource);
-  const ctx = readRunnerContext();
+/** The promote command: move the merged change's staged images to their final tags. */
+export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
+  const {reader, ctx} = io;
   const inputs = readPromoteInputs(reader, ctx);
-  const store = loadCredentials(inputs.registryCredentials);
+  const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
   // The repository regexes are checked before any registry is touched.
   checkWriteCredentials(inputs.images, store, false);
-  const registry = createActionRegistry(store, ctx, {githubToken: inputs.githubToken});
+  const registry = createRegistry(store, io, {githubToken: inputs.githubToken});
   const repo = parseRepoName(ctx.repository);
   try {
     const result = await promote(inputs, {
       registry,
       ctx,
-      log: actionLog,
+      log: io.log,
       github: new GitHubClient({
         apiUrl: ctx.apiUrl,
         ...(inputs.githubToken && {token: inputs.githubToken})
@@ -40,13 +35,13 @@ export async function promoteAction(): Promise<void> {
           : Promise.resolve(undefined),
       pipelineInput: reader.string(Input.Pipeline)
     });
-    await report(result);
+    await report(result, io.report);
   } finally {
     registry.close();
   }
 }
 
-async function report(result: PromoteResult): Promise<void> {
+async function report(result: PromoteResult, reporter: Reporter): Promise<void> {
   const images = new Map<
     string,
     {repository: string; tags: string[]; digest: string; source: string}
@@ -62,7 +57,7 @@ async function report(result: PromoteResult): Promise<void> {
     entry.tags.push(item.final.tag);
     images.set(key, entry);
   }
-  core.setOutput('images', JSON.stringify([...images.values()]));
+  reporter.output('images', JSON.stringify([...images.values()]));
   const status = (tag: string, key: string): string => {
     const done = result.promoted?.find(
       p =>
@@ -74,7 +69,7 @@ async function report(result: PromoteResult): Promise<void> {
     return done.result === 'written' ? 'promoted' : 'already there';
   };
   const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
-  await writeSummaryTable(
+  await reporter.table(
     `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
     ['image', 'tag', 'digest', 'source', 'result'],
     [...images.entries()].flatMap(([key, e]) =>

@@ -1,0 +1,61 @@
+/** The root action (`uses: owner/imagegate@v1` + `command:`) dispatches to every command. */
+import {runBundle} from '../../support/action-runner.js';
+import {pushTestImage} from '../../support/images.js';
+import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
+import {makeWorkspace} from '../build/fixture.js';
+
+let reg: TestRegistry;
+beforeAll(async () => {
+  reg = await startRegistry('plain');
+});
+afterAll(async () => {
+  await reg?.stop();
+});
+
+const credentials = () => `${reg.host}: {username: ci, password: pw}`;
+const image = () =>
+  `- {context: multi, container_filename: Containerfile.multi, repository: ${reg.host}/root/app}`;
+
+test('command: build, upload, promote, mirror', async () => {
+  const ws = makeWorkspace('root');
+  const env = {IMAGEGATE_DOCKER_BUILDER: 'classic'};
+  const build = await runBundle('index', {
+    cwd: ws.dir,
+    env,
+    inputs: {command: 'build', 'container-images': image()}
+  });
+  expect(build.errors).toEqual([]);
+  expect(JSON.parse(build.outputs.images)[0].status).toBe('built');
+
+  const upload = await runBundle('index', {
+    cwd: ws.dir,
+    env,
+    inputs: {
+      command: 'upload',
+      'container-images': image(),
+      'registry-credentials': credentials(),
+      change: '5'
+    }
+  });
+  expect(upload.errors).toEqual([]);
+  expect(await listTags(reg, 'root/app')).toEqual(['change_5_latest']);
+
+  const promote = await runBundle('index', {
+    cwd: ws.dir,
+    env: {GITHUB_SHA: ws.revision},
+    inputs: {command: 'promote', 'container-images': image(), change: '5'}
+  });
+  expect(promote.errors).toEqual([]);
+  expect(await listTags(reg, 'root/app')).toEqual(['latest']);
+
+  const source = await pushTestImage(reg, 'root/src', 'v1', {seed: 'root'});
+  const mirror = await runBundle('index', {
+    inputs: {
+      command: 'mirror',
+      mirrors: `- {src_repository: ${reg.host}/root/src, src_tag: v1, dest_repository: ${reg.host}/root/copy}`
+    }
+  });
+  expect(mirror.errors).toEqual([]);
+  expect(await rawManifestDigest(reg, 'root/copy', 'v1')).toBe(source.digest);
+}, 120_000);

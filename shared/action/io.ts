@@ -1,0 +1,52 @@
+import * as core from '@actions/core';
+import {type StepLog} from '../model/log.js';
+import {InputReader, actionInputSource} from '../inputs/reader.js';
+import {type RunnerContext, readRunnerContext} from './context.js';
+import {actionLog} from './log.js';
+import {writeSummaryTable} from './summary.js';
+
+/** Where a command reports its results: step outputs and the job summary, or a terminal. */
+export interface Reporter {
+  output(name: string, value: string): void;
+  table(
+    heading: string,
+    header: readonly string[],
+    rows: readonly (readonly string[])[],
+    note?: string
+  ): Promise<void>;
+}
+
+/**
+ * Everything a command (build, upload, promote, mirror) needs from the face that runs it: the
+ * GitHub Action passes the runner's inputs, context and summary; the CLI its flags and terminal.
+ */
+export interface CommandIO {
+  readonly reader: InputReader;
+  readonly ctx: RunnerContext;
+  readonly log: StepLog;
+  readonly report: Reporter;
+  /** Mask a secret in every later log line. */
+  readonly mask: (secret: string) => void;
+  /** Debug lines (engine chatter). */
+  readonly debug: (message: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
+export function actionIO(): CommandIO {
+  return {
+    reader: new InputReader(actionInputSource),
+    ctx: readRunnerContext(),
+    log: actionLog,
+    report: {
+      output: (name, value) => core.setOutput(name, value),
+      table: async (heading, header, rows, note) => {
+        // Run outside a runner (no summary file), the table is simply skipped.
+        if (process.env.GITHUB_STEP_SUMMARY) await writeSummaryTable(heading, header, rows, note);
+      }
+    },
+    mask: secret => core.setSecret(secret),
+    debug: message => core.debug(message),
+    env: process.env
+  };
+}

@@ -1,0 +1,25 @@
+import {execFileSync} from 'node:child_process';
+import {type RunnerContext, readRunnerContext} from '../action/context.js';
+
+/** Run git in `cwd`; undefined when it fails (not a repository, no git). */
+export function git(args: readonly string[], cwd: string): string | undefined {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The runner context outside GitHub: whatever GITHUB_* the environment has, the workspace is the
+ * current directory, and the commit comes from git (`git rev-parse HEAD`).
+ */
+export function cliRunnerContext(env: NodeJS.ProcessEnv, cwd: string): RunnerContext {
+  const base = readRunnerContext({...env, GITHUB_WORKSPACE: env.GITHUB_WORKSPACE || cwd});
+  const sha = base.sha ?? git(['rev-parse', 'HEAD'], cwd);
+  return {...base, ...(sha && {sha}), eventName: base.eventName || 'workflow_dispatch'};
+}
