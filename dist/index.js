@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4763);
+/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2638);
 // Entry of the root action (`uses: owner/imagegate@v1` with `command:`).
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 4763:
+/***/ 2638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28578,6 +28578,32 @@ async function writeSummaryTable(heading, header, rows, note) {
     if (note)
         summary.addRaw(`\n${note}\n`, true);
     await summary.write();
+}
+
+;// CONCATENATED MODULE: ./shared/action/io.ts
+
+
+
+
+
+/** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
+function actionIO() {
+    return {
+        reader: new InputReader(actionInputSource),
+        ctx: readRunnerContext(),
+        log: actionLog,
+        report: {
+            output: (name, value) => core/* setOutput */.uH(name, value),
+            table: async (heading, header, rows, note) => {
+                // Run outside a runner (no summary file), the table is simply skipped.
+                if (process.env.GITHUB_STEP_SUMMARY)
+                    await writeSummaryTable(heading, header, rows, note);
+            }
+        },
+        mask: secret => core/* setSecret */.Pq(secret),
+        debug: message => core/* debug */.Yz(message),
+        env: process.env
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
@@ -29293,21 +29319,45 @@ class ContainerEngine {
             return this.dockerPush(image.localTags[0], target, sink);
         const repository = target.slice(0, target.lastIndexOf(':'));
         const members = [];
-        for (const { ref } of image.platformImages) {
-            // Each platform goes up under the target tag in turn; the list below replaces the tag.
-            members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+        const temporary = [];
+        for (const { platform, ref } of image.platformImages) {
+            // Each platform goes up under its own temporary tag, never under the target tag: in release
+            // mode the final tag must not point at a single-platform image, not even for seconds.
+            const staging = platformRef(target, platform);
+            temporary.push(staging);
+            members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
-        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members, access), sink);
+        if (this.options.writeIndex) {
+            const digest = await this.options.writeIndex(target, members);
+            await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+            await this.removeTemporaryTags(temporary);
+            return digest;
+        }
+        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members.map(m => `${repository}@${m.digest}`), access), sink);
         const result = await this.retried(manifestPushCommand(profile, this.scope, target, access), sink);
         await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
         const digest = parsePushDigest(result);
         if (!digest)
             throw new Error(`docker manifest push ${target} did not report a digest`);
+        await this.removeTemporaryTags(temporary);
         return digest;
     }
     /** Remove the temporary login and scratch files. */
     dispose() {
         (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    }
+    async removeTemporaryTags(refs) {
+        const { removeTag, log } = this.options;
+        if (!removeTag)
+            return;
+        for (const ref of refs) {
+            try {
+                await removeTag(ref);
+            }
+            catch (e) {
+                log?.(`could not remove the temporary tag ${ref}: ${e.message}`);
+            }
+        }
     }
     async dockerPush(source, target, sink) {
         const { profile } = this.options;
@@ -30104,7 +30154,9 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
         tmpDir: ctx.runnerTemp,
         access,
         log: m => deps.log.warning(m),
-        ...(deps.sleep && { sleep: deps.sleep })
+        ...(deps.sleep && { sleep: deps.sleep }),
+        ...(deps.removeTag && { removeTag: deps.removeTag }),
+        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
     });
     try {
         if (buildset)
@@ -30577,26 +30629,18 @@ function readEnvMap(text, field) {
 
 
 
-
-
-
-
-/** The build action: build every image of `container-images` (check pipeline). */
-async function buildAction() {
-    const ctx = readRunnerContext();
-    const inputs = readBuildInputs(new InputReader(actionInputSource), ctx);
-    const run = await executeBuild(inputs, ctx, {
+/** The build command: build every image of `container-images` (check pipeline). */
+async function buildAction(io = actionIO()) {
+    const inputs = readBuildInputs(io.reader, io.ctx);
+    const run = await executeBuild(inputs, io.ctx, {
         runner: new ProcessRunner(),
-        log: actionLog,
-        env: process.env,
+        log: io.log,
+        env: io.env,
         now: () => new Date()
     });
     run.engine.dispose();
-    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(run.results)));
-    // The CLI reuses this without a runner's summary file.
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await writeSummaryTable('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
-    }
+    io.report.output('images', JSON.stringify(imagesOutput(run.results)));
+    await io.report.table('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
     const failed = run.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -31724,6 +31768,71 @@ async function pushBytes(ctx, repo, bytes) {
     }, ctx.blobs.retry, ctx.clock, { isTemporary: isTemporaryFailure });
 }
 
+;// CONCATENATED MODULE: ./shared/registry/platform.ts
+
+/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
+function parsePlatform(value, field = 'platform') {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
+        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+/** `os/arch[/variant]` for messages. */
+function formatPlatform(platform) {
+    const base = `${platform.os}/${platform.architecture}`;
+    return platform.variant ? `${base}/${platform.variant}` : base;
+}
+/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
+function matchesPlatform(entry, filters) {
+    const p = entry.platform;
+    if (!p)
+        return false;
+    return filters.some(f => f.os === p.os &&
+        f.architecture === p.architecture &&
+        (f.variant === undefined || f.variant === p.variant));
+}
+
+;// CONCATENATED MODULE: ./shared/registry/index-writer.ts
+
+
+
+
+
+/**
+ * Assemble an index from platform images already pushed to the repository and PUT it under
+ * `ref.tag` (a docker manifest list when every member is a docker v2 manifest, else an OCI
+ * index). This replaces `docker manifest create/push`, which needs its own TLS setup and cannot
+ * use imagegate's credentials; returns the index digest.
+ */
+async function putIndex(ctx, ref, members) {
+    const repo = ctx.repository(ref, [pushScope(ref.repository)]);
+    const manifests = await Promise.all(members.map(async (member) => {
+        const head = await repo.headManifest(member.digest);
+        if (!head) {
+            throw new RegistryError({
+                operation: 'write index',
+                registry: ref.registry,
+                repository: ref.repository,
+                reason: `platform image ${member.digest} (${member.platform}) is not in the repository`,
+                temporary: false
+            });
+        }
+        const { os, architecture, variant } = parsePlatform(member.platform);
+        const platform = { architecture, os, ...(variant && { variant }) };
+        return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform };
+    }));
+    const mediaType = manifests.every(m => m.mediaType === DOCKER_MANIFEST)
+        ? DOCKER_MANIFEST_LIST
+        : OCI_INDEX;
+    const parsed = { schemaVersion: 2, mediaType, manifests };
+    const bytes = Buffer.from(JSON.stringify(parsed));
+    const manifest = { digest: sha256Digest(bytes), mediaType, bytes, parsed };
+    await repo.putManifest(ref.tag, manifest);
+    return manifest.digest;
+}
+
 ;// CONCATENATED MODULE: ./shared/registry/verify-stream.ts
 
 
@@ -31828,32 +31937,6 @@ async function copyBlob(source, dest, blob, options) {
         onRetry: (e, n, delay) => options.logger.debug(`retry ${n} of blob ${blob.digest} in ${delay} ms: ${causeMessage(e) ?? String(e)}`)
     });
     return 'copied';
-}
-
-;// CONCATENATED MODULE: ./shared/registry/platform.ts
-
-/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
-function parsePlatform(value, field = 'platform') {
-    const parts = value.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
-        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant !== undefined && { variant }) };
-}
-/** `os/arch[/variant]` for messages. */
-function formatPlatform(platform) {
-    const base = `${platform.os}/${platform.architecture}`;
-    return platform.variant ? `${base}/${platform.variant}` : base;
-}
-/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
-function matchesPlatform(entry, filters) {
-    const p = entry.platform;
-    if (!p)
-        return false;
-    return filters.some(f => f.os === p.os &&
-        f.architecture === p.architecture &&
-        (f.variant === undefined || f.variant === p.variant));
 }
 
 ;// CONCATENATED MODULE: ./shared/registry/types.ts
@@ -32848,6 +32931,7 @@ const USER_AGENT = `imagegate/${IMAGEGATE_VERSION}`;
 
 
 
+
 /** Run a use case, prefixing RegistryErrors with what it was doing. */
 async function contextual(context, run) {
     try {
@@ -32954,6 +33038,10 @@ class Registry {
         const context = `reading artifact ${formatReference(ref)}`;
         return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
     }
+    /** Assemble an index from platform images already in the repository and tag it. */
+    putIndex(ref, members) {
+        return contextual(`writing index ${formatReference(ref)}`, () => putIndex(this.ctx, ref, members));
+    }
     /** Close pooled connections. */
     close() {
         this.http.close();
@@ -32982,22 +33070,22 @@ class Registry {
 ;// CONCATENATED MODULE: ./shared/action/registry.ts
 
 
-
 /** Environment variable naming extra CA files (PEM, comma-separated) registries may use. */
 const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
 /**
- * The registry engine as actions use it: credentials from the store, engine logs as debug lines,
- * the GitHub API (for GHCR package versions) from the runner, extra CAs from the environment.
+ * The registry engine as commands use it: credentials from the store, engine chatter as debug
+ * lines, the GitHub API (for GHCR package versions) from the context, extra CAs from the
+ * environment, the Quay API token from the quay.io credential.
  */
-function createActionRegistry(store, ctx, options = {}, env = process.env) {
+function createRegistry(store, io, options = {}) {
     const { githubToken, concurrency } = options;
-    const caFiles = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+    const caFiles = (io.env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
     const quay = store.find('quay.io');
     return new Registry({
         credentials: store.lookup,
         ...(caFiles.length > 0 && { ca: caFiles.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f.trim(), 'utf8')) }),
-        logger: { debug: m => core/* debug */.Yz(m), info: m => core/* info */.pq(m), warning: m => core/* warning */.$e(m) },
-        githubApiUrl: ctx.apiUrl,
+        logger: { debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m) },
+        githubApiUrl: io.ctx.apiUrl,
         ...(githubToken && { githubToken }),
         ...(quay?.apiToken && { quayToken: quay.apiToken }),
         ...(concurrency !== undefined && { concurrency })
@@ -33304,14 +33392,10 @@ function failed(entry, source, destination, e) {
 
 
 
-
-
-
-
-/** The mirror action: copy images between registries, all platforms by default. */
-async function mirrorAction() {
-    const inputs = readMirrorInputs(new InputReader(actionInputSource));
-    const store = loadCredentials(inputs.registryCredentials);
+/** The mirror command: copy images between registries, all platforms by default. */
+async function mirrorAction(io = actionIO()) {
+    const inputs = readMirrorInputs(io.reader);
+    const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
     // A credential's repository regex restricts where it may write: checked before any copy.
     checkWriteCredentials(inputs.mirrors.map(m => ({
         field: m.field,
@@ -33319,16 +33403,14 @@ async function mirrorAction() {
         repositoryInput: m.destinationInput,
         repository: m.destination
     })), store, false);
-    const registry = createActionRegistry(store, readRunnerContext(), {
-        concurrency: inputs.concurrency
-    });
+    const registry = createRegistry(store, io, { concurrency: inputs.concurrency });
     try {
         const outcomes = await mirrorImages(registry, inputs.mirrors, {
             dryRun: inputs.dryRun,
-            log: actionLog
+            log: io.log
         });
-        core/* setOutput */.uH('mirrored', JSON.stringify(outcomes));
-        await writeSummaryTable('imagegate mirror', ['source', 'destination', 'digest', 'result', 'bytes moved'], outcomes.map(o => [
+        io.report.output('mirrored', JSON.stringify(outcomes));
+        await io.report.table('imagegate mirror', ['source', 'destination', 'digest', 'result', 'bytes moved'], outcomes.map(o => [
             o.source,
             o.destination,
             o.digest ? `\`${o.digest}\`` : '',
@@ -34013,25 +34095,20 @@ function uniqueRepositories(items) {
 
 
 
-
-
-
-
-/** The promote action: move the merged change's staged images to their final tags. */
-async function promoteAction() {
-    const reader = new InputReader(actionInputSource);
-    const ctx = readRunnerContext();
+/** The promote command: move the merged change's staged images to their final tags. */
+async function promoteAction(io = actionIO()) {
+    const { reader, ctx } = io;
     const inputs = readPromoteInputs(reader, ctx);
-    const store = loadCredentials(inputs.registryCredentials);
+    const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
     // The repository regexes are checked before any registry is touched.
     checkWriteCredentials(inputs.images, store, false);
-    const registry = createActionRegistry(store, ctx, { githubToken: inputs.githubToken });
+    const registry = createRegistry(store, io, { githubToken: inputs.githubToken });
     const repo = parseRepoName(ctx.repository);
     try {
         const result = await promote(inputs, {
             registry,
             ctx,
-            log: actionLog,
+            log: io.log,
             github: new GitHubClient({
                 apiUrl: ctx.apiUrl,
                 ...(inputs.githubToken && { token: inputs.githubToken })
@@ -34042,13 +34119,13 @@ async function promoteAction() {
                 : Promise.resolve(undefined),
             pipelineInput: reader.string(Input.Pipeline)
         });
-        await report(result);
+        await report(result, io.report);
     }
     finally {
         registry.close();
     }
 }
-async function report(result) {
+async function report(result, reporter) {
     const images = new Map();
     for (const item of result.items) {
         const key = `${formatReference(item.image.repository)} ${item.digest}`;
@@ -34061,7 +34138,7 @@ async function report(result) {
         entry.tags.push(item.final.tag);
         images.set(key, entry);
     }
-    core/* setOutput */.uH('images', JSON.stringify([...images.values()]));
+    reporter.output('images', JSON.stringify([...images.values()]));
     const status = (tag, key) => {
         const done = result.promoted?.find(p => `${formatReference(p.item.image.repository)} ${p.item.digest}` === key &&
             p.item.final.tag === tag);
@@ -34072,7 +34149,7 @@ async function report(result) {
         return done.result === 'written' ? 'promoted' : 'already there';
     };
     const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
-    await writeSummaryTable(`imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`, ['image', 'tag', 'digest', 'source', 'result'], [...images.entries()].flatMap(([key, e]) => e.tags.map(t => [e.repository, t, `\`${e.digest}\``, e.source, status(t, key)])), deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined);
+    await reporter.table(`imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`, ['image', 'tag', 'digest', 'source', 'result'], [...images.entries()].flatMap(([key, e]) => e.tags.map(t => [e.repository, t, `\`${e.digest}\``, e.source, status(t, key)])), deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined);
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/upload.ts
@@ -34154,6 +34231,7 @@ function hostOf(ref) {
 
 
 
+
 /** The upload mode the inputs select. */
 function uploadMode(inputs) {
     if (!inputs.promote)
@@ -34182,7 +34260,18 @@ async function executeUpload(inputs, ctx, deps) {
     };
     const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
     const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
-    const run = await executeBuild(inputs, ctx, deps, {
+    let registry;
+    const engineRegistry = () => (registry ??= deps.registry());
+    const removeTag = async (ref) => {
+        const parsed = parseReference(ref);
+        if (parsed.tag !== undefined)
+            await engineRegistry().deleteTag({ ...parsed, tag: parsed.tag });
+    };
+    const writeIndex = async (target, members) => {
+        const parsed = parseReference(target);
+        return engineRegistry().putIndex({ ...parsed, tag: parsed.tag ?? 'latest' }, members);
+    };
+    const run = await executeBuild(inputs, ctx, { ...deps, removeTag, writeIndex }, {
         pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
         beforeBuild: async (engine) => {
             for (const host of hosts) {
@@ -34221,25 +34310,20 @@ async function executeUpload(inputs, ctx, deps) {
         }
         if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
             return { mode, results };
-        const registry = deps.registry();
-        try {
-            const changeIndexDigest = await recordChangeIndex(registry, inputs.intermediateRegistry, staged, {
-                repository: ctx.repository ?? 'unknown/unknown',
-                change: change,
-                runId: targetCtx.runId,
-                runAttempt: ctx.runAttempt,
-                facts: run.facts,
-                now: deps.now()
-            });
-            deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-            return { mode, results, changeIndexDigest };
-        }
-        finally {
-            registry.close();
-        }
+        const changeIndexDigest = await recordChangeIndex(engineRegistry(), inputs.intermediateRegistry, staged, {
+            repository: ctx.repository ?? 'unknown/unknown',
+            change: change,
+            runId: targetCtx.runId,
+            runAttempt: ctx.runAttempt,
+            facts: run.facts,
+            now: deps.now()
+        });
+        deps.log.info(`Wrote the change index (${changeIndexDigest})`);
+        return { mode, results, changeIndexDigest };
     }
     finally {
         run.engine.dispose();
+        registry?.close();
     }
 }
 
@@ -34251,29 +34335,22 @@ async function executeUpload(inputs, ctx, deps) {
 
 
 
-
-
-
-
-/** The upload action: build, then push change tags (gate), final tags (release) or stage. */
-async function uploadAction() {
-    const ctx = readRunnerContext();
-    const inputs = readUploadInputs(new InputReader(actionInputSource), ctx);
-    const credentials = loadCredentials(inputs.registryCredentials);
-    const outcome = await executeUpload(inputs, ctx, {
+/** The upload command: build, then push change tags (gate), final tags (release) or stage. */
+async function uploadAction(io = actionIO()) {
+    const inputs = readUploadInputs(io.reader, io.ctx);
+    const credentials = loadCredentials(inputs.registryCredentials, io.env, io.mask);
+    const outcome = await executeUpload(inputs, io.ctx, {
         runner: new ProcessRunner(),
-        log: actionLog,
-        env: process.env,
+        log: io.log,
+        env: io.env,
         now: () => new Date(),
         credentials,
-        registry: () => createActionRegistry(credentials, ctx)
+        registry: () => createRegistry(credentials, io)
     });
-    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(outcome.results)));
+    io.report.output('images', JSON.stringify(imagesOutput(outcome.results)));
     if (outcome.changeIndexDigest)
-        core/* setOutput */.uH('change-index-digest', outcome.changeIndexDigest);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await writeSummaryTable(`imagegate upload (${outcome.mode})`, SUMMARY_HEADER, summaryRows(outcome.results));
-    }
+        io.report.output('change-index-digest', outcome.changeIndexDigest);
+    await io.report.table(`imagegate upload (${outcome.mode})`, SUMMARY_HEADER, summaryRows(outcome.results));
     const failed = outcome.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);

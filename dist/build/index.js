@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3789);
+/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1196);
 // Entry of the build action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 3789:
+/***/ 1196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28452,10 +28452,73 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./shared/model/errors.ts
 var model_errors = __nccwpck_require__(7649);
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+
+
+/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
+const actionInputSource = name => core/* getInput */.V4(name);
+/** Typed readers over an InputSource; each error names the input. */
+class InputReader {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    string(name, fallback = '') {
+        const value = this.source(name).trim();
+        return value === '' ? fallback : value;
+    }
+    /** A required input; throws InputError when empty. */
+    required(name, hint = '') {
+        const value = this.string(name);
+        if (value === '')
+            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
+        return value;
+    }
+    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
+    }
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
+    }
+    positiveInteger(name, fallback, max = 1024) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
+        }
+        return n;
+    }
+    /** A newline- or comma-separated list, trimmed, empty items dropped. */
+    list(name, fallback = []) {
+        const value = this.string(name);
+        if (value === '')
+            return [...fallback];
+        return value
+            .split(/[\n,]/)
+            .map(s => s.trim())
+            .filter(s => s !== '');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./shared/action/context.ts
 
 
@@ -28513,6 +28576,32 @@ async function writeSummaryTable(heading, header, rows, note) {
     if (note)
         summary.addRaw(`\n${note}\n`, true);
     await summary.write();
+}
+
+;// CONCATENATED MODULE: ./shared/action/io.ts
+
+
+
+
+
+/** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
+function actionIO() {
+    return {
+        reader: new InputReader(actionInputSource),
+        ctx: readRunnerContext(),
+        log: actionLog,
+        report: {
+            output: (name, value) => core/* setOutput */.uH(name, value),
+            table: async (heading, header, rows, note) => {
+                // Run outside a runner (no summary file), the table is simply skipped.
+                if (process.env.GITHUB_STEP_SUMMARY)
+                    await writeSummaryTable(heading, header, rows, note);
+            }
+        },
+        mask: secret => core/* setSecret */.Pq(secret),
+        debug: message => core/* debug */.Yz(message),
+        env: process.env
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
@@ -29228,21 +29317,45 @@ class ContainerEngine {
             return this.dockerPush(image.localTags[0], target, sink);
         const repository = target.slice(0, target.lastIndexOf(':'));
         const members = [];
-        for (const { ref } of image.platformImages) {
-            // Each platform goes up under the target tag in turn; the list below replaces the tag.
-            members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+        const temporary = [];
+        for (const { platform, ref } of image.platformImages) {
+            // Each platform goes up under its own temporary tag, never under the target tag: in release
+            // mode the final tag must not point at a single-platform image, not even for seconds.
+            const staging = platformRef(target, platform);
+            temporary.push(staging);
+            members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
-        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members, access), sink);
+        if (this.options.writeIndex) {
+            const digest = await this.options.writeIndex(target, members);
+            await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+            await this.removeTemporaryTags(temporary);
+            return digest;
+        }
+        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members.map(m => `${repository}@${m.digest}`), access), sink);
         const result = await this.retried(manifestPushCommand(profile, this.scope, target, access), sink);
         await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
         const digest = parsePushDigest(result);
         if (!digest)
             throw new Error(`docker manifest push ${target} did not report a digest`);
+        await this.removeTemporaryTags(temporary);
         return digest;
     }
     /** Remove the temporary login and scratch files. */
     dispose() {
         (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    }
+    async removeTemporaryTags(refs) {
+        const { removeTag, log } = this.options;
+        if (!removeTag)
+            return;
+        for (const ref of refs) {
+            try {
+                await removeTag(ref);
+            }
+            catch (e) {
+                log?.(`could not remove the temporary tag ${ref}: ${e.message}`);
+            }
+        }
     }
     async dockerPush(source, target, sink) {
         const { profile } = this.options;
@@ -30039,7 +30152,9 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
         tmpDir: ctx.runnerTemp,
         access,
         log: m => deps.log.warning(m),
-        ...(deps.sleep && { sleep: deps.sleep })
+        ...(deps.sleep && { sleep: deps.sleep }),
+        ...(deps.removeTag && { removeTag: deps.removeTag }),
+        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
     });
     try {
         if (buildset)
@@ -30506,95 +30621,24 @@ function readEnvMap(text, field) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-
-
-/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
-const actionInputSource = name => core/* getInput */.V4(name);
-/** Typed readers over an InputSource; each error names the input. */
-class InputReader {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    string(name, fallback = '') {
-        const value = this.source(name).trim();
-        return value === '' ? fallback : value;
-    }
-    /** A required input; throws InputError when empty. */
-    required(name, hint = '') {
-        const value = this.string(name);
-        if (value === '')
-            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
-        return value;
-    }
-    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
-    }
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
-    }
-    positiveInteger(name, fallback, max = 1024) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
-        }
-        return n;
-    }
-    /** A newline- or comma-separated list, trimmed, empty items dropped. */
-    list(name, fallback = []) {
-        const value = this.string(name);
-        if (value === '')
-            return [...fallback];
-        return value
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== '');
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/actions/build.ts
 
 
 
 
 
-
-
-
-
-/** The build action: build every image of `container-images` (check pipeline). */
-async function buildAction() {
-    const ctx = readRunnerContext();
-    const inputs = readBuildInputs(new InputReader(actionInputSource), ctx);
-    const run = await executeBuild(inputs, ctx, {
+/** The build command: build every image of `container-images` (check pipeline). */
+async function buildAction(io = actionIO()) {
+    const inputs = readBuildInputs(io.reader, io.ctx);
+    const run = await executeBuild(inputs, io.ctx, {
         runner: new ProcessRunner(),
-        log: actionLog,
-        env: process.env,
+        log: io.log,
+        env: io.env,
         now: () => new Date()
     });
     run.engine.dispose();
-    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(run.results)));
-    // The CLI reuses this without a runner's summary file.
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await writeSummaryTable('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
-    }
+    io.report.output('images', JSON.stringify(imagesOutput(run.results)));
+    await io.report.table('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
     const failed = run.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -39432,11 +39476,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -42143,7 +42188,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_mirror_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9169);
+/* harmony import */ var _shared_actions_mirror_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(805);
 // Entry of the mirror action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 9169:
+/***/ 805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28454,50 +28454,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./shared/model/errors.ts
-var model_errors = __nccwpck_require__(7649);
-;// CONCATENATED MODULE: ./shared/action/context.ts
-
-
-/** Read the runner context from `env` (process.env by default). */
-function readRunnerContext(env = process.env) {
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload: readEventPayload(env.GITHUB_EVENT_PATH),
-        ...(env.GITHUB_SHA && { sha: env.GITHUB_SHA }),
-        ...(env.GITHUB_REPOSITORY && { repository: env.GITHUB_REPOSITORY }),
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID }),
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        runnerTemp: env.RUNNER_TEMP || '/tmp'
-    };
-}
-function readEventPayload(path) {
-    if (!path)
-        return {};
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (e) {
-        throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `cannot read ${path}: ${e.message}`, {
-            cause: e
-        });
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `${path} is not valid JSON`, { cause: e });
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./shared/model/errors.ts
+var model_errors = __nccwpck_require__(7649);
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
 /**
  * The distribution reference grammar, built from named fragments
@@ -28963,6 +28925,107 @@ function loadCredentials(registryCredentialsText, env = process.env, mask = core
     return new CredentialStore([...explicit, ...fromDocker]);
 }
 
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+
+
+/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
+const actionInputSource = name => core/* getInput */.V4(name);
+/** Typed readers over an InputSource; each error names the input. */
+class InputReader {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    string(name, fallback = '') {
+        const value = this.source(name).trim();
+        return value === '' ? fallback : value;
+    }
+    /** A required input; throws InputError when empty. */
+    required(name, hint = '') {
+        const value = this.string(name);
+        if (value === '')
+            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
+        return value;
+    }
+    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
+    }
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
+    }
+    positiveInteger(name, fallback, max = 1024) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
+        }
+        return n;
+    }
+    /** A newline- or comma-separated list, trimmed, empty items dropped. */
+    list(name, fallback = []) {
+        const value = this.string(name);
+        if (value === '')
+            return [...fallback];
+        return value
+            .split(/[\n,]/)
+            .map(s => s.trim())
+            .filter(s => s !== '');
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/action/context.ts
+
+
+/** Read the runner context from `env` (process.env by default). */
+function readRunnerContext(env = process.env) {
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload: readEventPayload(env.GITHUB_EVENT_PATH),
+        ...(env.GITHUB_SHA && { sha: env.GITHUB_SHA }),
+        ...(env.GITHUB_REPOSITORY && { repository: env.GITHUB_REPOSITORY }),
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID }),
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        runnerTemp: env.RUNNER_TEMP || '/tmp'
+    };
+}
+function readEventPayload(path) {
+    if (!path)
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `cannot read ${path}: ${e.message}`, {
+            cause: e
+        });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `${path} is not valid JSON`, { cause: e });
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/action/log.ts
 
 /** StepLog on the runner: groups are `::group::`, warnings become annotations. */
@@ -28971,6 +29034,44 @@ const actionLog = {
     warning: message => core/* warning */.$e(message),
     group: (title, fn) => core/* group */.Os(title, fn)
 };
+
+;// CONCATENATED MODULE: ./shared/action/summary.ts
+
+/** Write a job summary section: a heading and a table (header row first). */
+async function writeSummaryTable(heading, header, rows, note) {
+    const summary = core/* summary */.z
+        .addHeading(heading, 3)
+        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
+    if (note)
+        summary.addRaw(`\n${note}\n`, true);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./shared/action/io.ts
+
+
+
+
+
+/** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
+function actionIO() {
+    return {
+        reader: new InputReader(actionInputSource),
+        ctx: readRunnerContext(),
+        log: actionLog,
+        report: {
+            output: (name, value) => core/* setOutput */.uH(name, value),
+            table: async (heading, header, rows, note) => {
+                // Run outside a runner (no summary file), the table is simply skipped.
+                if (process.env.GITHUB_STEP_SUMMARY)
+                    await writeSummaryTable(heading, header, rows, note);
+            }
+        },
+        mask: secret => core/* setSecret */.Pq(secret),
+        debug: message => core/* debug */.Yz(message),
+        env: process.env
+    };
+}
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
@@ -29877,6 +29978,71 @@ async function pushBytes(ctx, repo, bytes) {
     }, ctx.blobs.retry, ctx.clock, { isTemporary: isTemporaryFailure });
 }
 
+;// CONCATENATED MODULE: ./shared/registry/platform.ts
+
+/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
+function parsePlatform(value, field = 'platform') {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
+        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+/** `os/arch[/variant]` for messages. */
+function formatPlatform(platform) {
+    const base = `${platform.os}/${platform.architecture}`;
+    return platform.variant ? `${base}/${platform.variant}` : base;
+}
+/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
+function matchesPlatform(entry, filters) {
+    const p = entry.platform;
+    if (!p)
+        return false;
+    return filters.some(f => f.os === p.os &&
+        f.architecture === p.architecture &&
+        (f.variant === undefined || f.variant === p.variant));
+}
+
+;// CONCATENATED MODULE: ./shared/registry/index-writer.ts
+
+
+
+
+
+/**
+ * Assemble an index from platform images already pushed to the repository and PUT it under
+ * `ref.tag` (a docker manifest list when every member is a docker v2 manifest, else an OCI
+ * index). This replaces `docker manifest create/push`, which needs its own TLS setup and cannot
+ * use imagegate's credentials; returns the index digest.
+ */
+async function putIndex(ctx, ref, members) {
+    const repo = ctx.repository(ref, [pushScope(ref.repository)]);
+    const manifests = await Promise.all(members.map(async (member) => {
+        const head = await repo.headManifest(member.digest);
+        if (!head) {
+            throw new RegistryError({
+                operation: 'write index',
+                registry: ref.registry,
+                repository: ref.repository,
+                reason: `platform image ${member.digest} (${member.platform}) is not in the repository`,
+                temporary: false
+            });
+        }
+        const { os, architecture, variant } = parsePlatform(member.platform);
+        const platform = { architecture, os, ...(variant && { variant }) };
+        return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform };
+    }));
+    const mediaType = manifests.every(m => m.mediaType === DOCKER_MANIFEST)
+        ? DOCKER_MANIFEST_LIST
+        : OCI_INDEX;
+    const parsed = { schemaVersion: 2, mediaType, manifests };
+    const bytes = Buffer.from(JSON.stringify(parsed));
+    const manifest = { digest: sha256Digest(bytes), mediaType, bytes, parsed };
+    await repo.putManifest(ref.tag, manifest);
+    return manifest.digest;
+}
+
 ;// CONCATENATED MODULE: ./shared/registry/verify-stream.ts
 
 
@@ -29981,32 +30147,6 @@ async function copyBlob(source, dest, blob, options) {
         onRetry: (e, n, delay) => options.logger.debug(`retry ${n} of blob ${blob.digest} in ${delay} ms: ${causeMessage(e) ?? String(e)}`)
     });
     return 'copied';
-}
-
-;// CONCATENATED MODULE: ./shared/registry/platform.ts
-
-/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
-function parsePlatform(value, field = 'platform') {
-    const parts = value.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
-        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant !== undefined && { variant }) };
-}
-/** `os/arch[/variant]` for messages. */
-function formatPlatform(platform) {
-    const base = `${platform.os}/${platform.architecture}`;
-    return platform.variant ? `${base}/${platform.variant}` : base;
-}
-/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
-function matchesPlatform(entry, filters) {
-    const p = entry.platform;
-    if (!p)
-        return false;
-    return filters.some(f => f.os === p.os &&
-        f.architecture === p.architecture &&
-        (f.variant === undefined || f.variant === p.variant));
 }
 
 ;// CONCATENATED MODULE: ./shared/registry/types.ts
@@ -31001,6 +31141,7 @@ const USER_AGENT = `imagegate/${IMAGEGATE_VERSION}`;
 
 
 
+
 /** Run a use case, prefixing RegistryErrors with what it was doing. */
 async function contextual(context, run) {
     try {
@@ -31107,6 +31248,10 @@ class Registry {
         const context = `reading artifact ${reference_formatReference(ref)}`;
         return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
     }
+    /** Assemble an index from platform images already in the repository and tag it. */
+    putIndex(ref, members) {
+        return contextual(`writing index ${reference_formatReference(ref)}`, () => putIndex(this.ctx, ref, members));
+    }
     /** Close pooled connections. */
     close() {
         this.http.close();
@@ -31135,38 +31280,26 @@ class Registry {
 ;// CONCATENATED MODULE: ./shared/action/registry.ts
 
 
-
 /** Environment variable naming extra CA files (PEM, comma-separated) registries may use. */
 const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
 /**
- * The registry engine as actions use it: credentials from the store, engine logs as debug lines,
- * the GitHub API (for GHCR package versions) from the runner, extra CAs from the environment.
+ * The registry engine as commands use it: credentials from the store, engine chatter as debug
+ * lines, the GitHub API (for GHCR package versions) from the context, extra CAs from the
+ * environment, the Quay API token from the quay.io credential.
  */
-function createActionRegistry(store, ctx, options = {}, env = process.env) {
+function createRegistry(store, io, options = {}) {
     const { githubToken, concurrency } = options;
-    const caFiles = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+    const caFiles = (io.env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
     const quay = store.find('quay.io');
     return new Registry({
         credentials: store.lookup,
         ...(caFiles.length > 0 && { ca: caFiles.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f.trim(), 'utf8')) }),
-        logger: { debug: m => core/* debug */.Yz(m), info: m => core/* info */.pq(m), warning: m => core/* warning */.$e(m) },
-        githubApiUrl: ctx.apiUrl,
+        logger: { debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m) },
+        githubApiUrl: io.ctx.apiUrl,
         ...(githubToken && { githubToken }),
         ...(quay?.apiToken && { quayToken: quay.apiToken }),
         ...(concurrency !== undefined && { concurrency })
     });
-}
-
-;// CONCATENATED MODULE: ./shared/action/summary.ts
-
-/** Write a job summary section: a heading and a table (header row first). */
-async function writeSummaryTable(heading, header, rows, note) {
-    const summary = core/* summary */.z
-        .addHeading(heading, 3)
-        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
-    if (note)
-        summary.addRaw(`\n${note}\n`, true);
-    await summary.write();
 }
 
 ;// CONCATENATED MODULE: ./shared/model/mirrors.ts
@@ -31829,69 +31962,6 @@ function readMirrorInputs(reader) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-
-
-/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
-const actionInputSource = name => core/* getInput */.V4(name);
-/** Typed readers over an InputSource; each error names the input. */
-class InputReader {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    string(name, fallback = '') {
-        const value = this.source(name).trim();
-        return value === '' ? fallback : value;
-    }
-    /** A required input; throws InputError when empty. */
-    required(name, hint = '') {
-        const value = this.string(name);
-        if (value === '')
-            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
-        return value;
-    }
-    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
-    }
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
-    }
-    positiveInteger(name, fallback, max = 1024) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
-        }
-        return n;
-    }
-    /** A newline- or comma-separated list, trimmed, empty items dropped. */
-    list(name, fallback = []) {
-        const value = this.string(name);
-        if (value === '')
-            return [...fallback];
-        return value
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== '');
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/mirror/index.ts
 
 
@@ -32003,14 +32073,10 @@ function failed(entry, source, destination, e) {
 
 
 
-
-
-
-
-/** The mirror action: copy images between registries, all platforms by default. */
-async function mirrorAction() {
-    const inputs = readMirrorInputs(new InputReader(actionInputSource));
-    const store = loadCredentials(inputs.registryCredentials);
+/** The mirror command: copy images between registries, all platforms by default. */
+async function mirrorAction(io = actionIO()) {
+    const inputs = readMirrorInputs(io.reader);
+    const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
     // A credential's repository regex restricts where it may write: checked before any copy.
     checkWriteCredentials(inputs.mirrors.map(m => ({
         field: m.field,
@@ -32018,16 +32084,14 @@ async function mirrorAction() {
         repositoryInput: m.destinationInput,
         repository: m.destination
     })), store, false);
-    const registry = createActionRegistry(store, readRunnerContext(), {
-        concurrency: inputs.concurrency
-    });
+    const registry = createRegistry(store, io, { concurrency: inputs.concurrency });
     try {
         const outcomes = await mirrorImages(registry, inputs.mirrors, {
             dryRun: inputs.dryRun,
-            log: actionLog
+            log: io.log
         });
-        core/* setOutput */.uH('mirrored', JSON.stringify(outcomes));
-        await writeSummaryTable('imagegate mirror', ['source', 'destination', 'digest', 'result', 'bytes moved'], outcomes.map(o => [
+        io.report.output('mirrored', JSON.stringify(outcomes));
+        await io.report.table('imagegate mirror', ['source', 'destination', 'digest', 'result', 'bytes moved'], outcomes.map(o => [
             o.source,
             o.destination,
             o.digest ? `\`${o.digest}\`` : '',

@@ -28425,7 +28425,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 6644:
+/***/ 4517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28436,10 +28436,73 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./shared/model/errors.ts
 var model_errors = __nccwpck_require__(7649);
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+
+
+/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
+const actionInputSource = name => core/* getInput */.V4(name);
+/** Typed readers over an InputSource; each error names the input. */
+class InputReader {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    string(name, fallback = '') {
+        const value = this.source(name).trim();
+        return value === '' ? fallback : value;
+    }
+    /** A required input; throws InputError when empty. */
+    required(name, hint = '') {
+        const value = this.string(name);
+        if (value === '')
+            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
+        return value;
+    }
+    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
+    boolean(name, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
+    }
+    choice(name, choices, fallback) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
+    }
+    positiveInteger(name, fallback, max = 1024) {
+        const value = this.string(name);
+        if (value === '')
+            return fallback;
+        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
+        }
+        return n;
+    }
+    /** A newline- or comma-separated list, trimmed, empty items dropped. */
+    list(name, fallback = []) {
+        const value = this.string(name);
+        if (value === '')
+            return [...fallback];
+        return value
+            .split(/[\n,]/)
+            .map(s => s.trim())
+            .filter(s => s !== '');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./shared/action/context.ts
 
 
@@ -28476,6 +28539,53 @@ function readEventPayload(path) {
     catch (e) {
         throw new model_errors/* InputError */.dz('GITHUB_EVENT_PATH', `${path} is not valid JSON`, { cause: e });
     }
+}
+
+;// CONCATENATED MODULE: ./shared/action/log.ts
+
+/** StepLog on the runner: groups are `::group::`, warnings become annotations. */
+const actionLog = {
+    info: message => core/* info */.pq(message),
+    warning: message => core/* warning */.$e(message),
+    group: (title, fn) => core/* group */.Os(title, fn)
+};
+
+;// CONCATENATED MODULE: ./shared/action/summary.ts
+
+/** Write a job summary section: a heading and a table (header row first). */
+async function writeSummaryTable(heading, header, rows, note) {
+    const summary = core/* summary */.z
+        .addHeading(heading, 3)
+        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
+    if (note)
+        summary.addRaw(`\n${note}\n`, true);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./shared/action/io.ts
+
+
+
+
+
+/** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
+function actionIO() {
+    return {
+        reader: new InputReader(actionInputSource),
+        ctx: readRunnerContext(),
+        log: actionLog,
+        report: {
+            output: (name, value) => core/* setOutput */.uH(name, value),
+            table: async (heading, header, rows, note) => {
+                // Run outside a runner (no summary file), the table is simply skipped.
+                if (process.env.GITHUB_STEP_SUMMARY)
+                    await writeSummaryTable(heading, header, rows, note);
+            }
+        },
+        mask: secret => core/* setSecret */.Pq(secret),
+        debug: message => core/* debug */.Yz(message),
+        env: process.env
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -28946,15 +29056,6 @@ function loadCredentials(registryCredentialsText, env = process.env, mask = core
         : [];
     return new CredentialStore([...explicit, ...fromDocker]);
 }
-
-;// CONCATENATED MODULE: ./shared/action/log.ts
-
-/** StepLog on the runner: groups are `::group::`, warnings become annotations. */
-const actionLog = {
-    info: message => core/* info */.pq(message),
-    warning: message => core/* warning */.$e(message),
-    group: (title, fn) => core/* group */.Os(title, fn)
-};
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
@@ -29861,6 +29962,71 @@ async function pushBytes(ctx, repo, bytes) {
     }, ctx.blobs.retry, ctx.clock, { isTemporary: isTemporaryFailure });
 }
 
+;// CONCATENATED MODULE: ./shared/registry/platform.ts
+
+/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
+function parsePlatform(value, field = 'platform') {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
+        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+/** `os/arch[/variant]` for messages. */
+function formatPlatform(platform) {
+    const base = `${platform.os}/${platform.architecture}`;
+    return platform.variant ? `${base}/${platform.variant}` : base;
+}
+/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
+function matchesPlatform(entry, filters) {
+    const p = entry.platform;
+    if (!p)
+        return false;
+    return filters.some(f => f.os === p.os &&
+        f.architecture === p.architecture &&
+        (f.variant === undefined || f.variant === p.variant));
+}
+
+;// CONCATENATED MODULE: ./shared/registry/index-writer.ts
+
+
+
+
+
+/**
+ * Assemble an index from platform images already pushed to the repository and PUT it under
+ * `ref.tag` (a docker manifest list when every member is a docker v2 manifest, else an OCI
+ * index). This replaces `docker manifest create/push`, which needs its own TLS setup and cannot
+ * use imagegate's credentials; returns the index digest.
+ */
+async function putIndex(ctx, ref, members) {
+    const repo = ctx.repository(ref, [pushScope(ref.repository)]);
+    const manifests = await Promise.all(members.map(async (member) => {
+        const head = await repo.headManifest(member.digest);
+        if (!head) {
+            throw new RegistryError({
+                operation: 'write index',
+                registry: ref.registry,
+                repository: ref.repository,
+                reason: `platform image ${member.digest} (${member.platform}) is not in the repository`,
+                temporary: false
+            });
+        }
+        const { os, architecture, variant } = parsePlatform(member.platform);
+        const platform = { architecture, os, ...(variant && { variant }) };
+        return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform };
+    }));
+    const mediaType = manifests.every(m => m.mediaType === DOCKER_MANIFEST)
+        ? DOCKER_MANIFEST_LIST
+        : OCI_INDEX;
+    const parsed = { schemaVersion: 2, mediaType, manifests };
+    const bytes = Buffer.from(JSON.stringify(parsed));
+    const manifest = { digest: sha256Digest(bytes), mediaType, bytes, parsed };
+    await repo.putManifest(ref.tag, manifest);
+    return manifest.digest;
+}
+
 ;// CONCATENATED MODULE: ./shared/registry/verify-stream.ts
 
 
@@ -29965,32 +30131,6 @@ async function copyBlob(source, dest, blob, options) {
         onRetry: (e, n, delay) => options.logger.debug(`retry ${n} of blob ${blob.digest} in ${delay} ms: ${causeMessage(e) ?? String(e)}`)
     });
     return 'copied';
-}
-
-;// CONCATENATED MODULE: ./shared/registry/platform.ts
-
-/** Parse `os/arch[/variant]`; throws InputError naming `field`. */
-function parsePlatform(value, field = 'platform') {
-    const parts = value.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9._-]+$/i.test(p))) {
-        throw new model_errors/* InputError */.dz(field, `"${value}" is not a platform (expected os/arch[/variant])`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant !== undefined && { variant }) };
-}
-/** `os/arch[/variant]` for messages. */
-function formatPlatform(platform) {
-    const base = `${platform.os}/${platform.architecture}`;
-    return platform.variant ? `${base}/${platform.variant}` : base;
-}
-/** Whether an index entry matches any filter; a filter without variant accepts every variant. */
-function matchesPlatform(entry, filters) {
-    const p = entry.platform;
-    if (!p)
-        return false;
-    return filters.some(f => f.os === p.os &&
-        f.architecture === p.architecture &&
-        (f.variant === undefined || f.variant === p.variant));
 }
 
 ;// CONCATENATED MODULE: ./shared/registry/types.ts
@@ -30985,6 +31125,7 @@ const USER_AGENT = `imagegate/${IMAGEGATE_VERSION}`;
 
 
 
+
 /** Run a use case, prefixing RegistryErrors with what it was doing. */
 async function contextual(context, run) {
     try {
@@ -31091,6 +31232,10 @@ class Registry {
         const context = `reading artifact ${reference_formatReference(ref)}`;
         return contextual(context, () => getArtifact(this.ctx, ref, artifactType, limit));
     }
+    /** Assemble an index from platform images already in the repository and tag it. */
+    putIndex(ref, members) {
+        return contextual(`writing index ${reference_formatReference(ref)}`, () => putIndex(this.ctx, ref, members));
+    }
     /** Close pooled connections. */
     close() {
         this.http.close();
@@ -31119,38 +31264,26 @@ class Registry {
 ;// CONCATENATED MODULE: ./shared/action/registry.ts
 
 
-
 /** Environment variable naming extra CA files (PEM, comma-separated) registries may use. */
 const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
 /**
- * The registry engine as actions use it: credentials from the store, engine logs as debug lines,
- * the GitHub API (for GHCR package versions) from the runner, extra CAs from the environment.
+ * The registry engine as commands use it: credentials from the store, engine chatter as debug
+ * lines, the GitHub API (for GHCR package versions) from the context, extra CAs from the
+ * environment, the Quay API token from the quay.io credential.
  */
-function createActionRegistry(store, ctx, options = {}, env = process.env) {
+function createRegistry(store, io, options = {}) {
     const { githubToken, concurrency } = options;
-    const caFiles = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+    const caFiles = (io.env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
     const quay = store.find('quay.io');
     return new Registry({
         credentials: store.lookup,
         ...(caFiles.length > 0 && { ca: caFiles.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f.trim(), 'utf8')) }),
-        logger: { debug: m => core/* debug */.Yz(m), info: m => core/* info */.pq(m), warning: m => core/* warning */.$e(m) },
-        githubApiUrl: ctx.apiUrl,
+        logger: { debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m) },
+        githubApiUrl: io.ctx.apiUrl,
         ...(githubToken && { githubToken }),
         ...(quay?.apiToken && { quayToken: quay.apiToken }),
         ...(concurrency !== undefined && { concurrency })
     });
-}
-
-;// CONCATENATED MODULE: ./shared/action/summary.ts
-
-/** Write a job summary section: a heading and a table (header row first). */
-async function writeSummaryTable(heading, header, rows, note) {
-    const summary = core/* summary */.z
-        .addHeading(heading, 3)
-        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
-    if (note)
-        summary.addRaw(`\n${note}\n`, true);
-    await summary.write();
 }
 
 ;// CONCATENATED MODULE: ./shared/build/report.ts
@@ -31789,69 +31922,6 @@ function readUploadInputs(reader, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-
-
-/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
-const actionInputSource = name => core/* getInput */.V4(name);
-/** Typed readers over an InputSource; each error names the input. */
-class InputReader {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    string(name, fallback = '') {
-        const value = this.source(name).trim();
-        return value === '' ? fallback : value;
-    }
-    /** A required input; throws InputError when empty. */
-    required(name, hint = '') {
-        const value = this.string(name);
-        if (value === '')
-            throw new model_errors/* InputError */.dz(name, `is required${hint ? ` (${hint})` : ''}`);
-        return value;
-    }
-    /** YAML 1.2 booleans only, like core.getBooleanInput; anything else is an error. */
-    boolean(name, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
-    }
-    choice(name, choices, fallback) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
-    }
-    positiveInteger(name, fallback, max = 1024) {
-        const value = this.string(name);
-        if (value === '')
-            return fallback;
-        const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-        if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
-        }
-        return n;
-    }
-    /** A newline- or comma-separated list, trimmed, empty items dropped. */
-    list(name, fallback = []) {
-        const value = this.string(name);
-        if (value === '')
-            return [...fallback];
-        return value
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== '');
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/engine/detect.ts
 
 
@@ -32345,21 +32415,45 @@ class ContainerEngine {
             return this.dockerPush(image.localTags[0], target, sink);
         const repository = target.slice(0, target.lastIndexOf(':'));
         const members = [];
-        for (const { ref } of image.platformImages) {
-            // Each platform goes up under the target tag in turn; the list below replaces the tag.
-            members.push(`${repository}@${await this.dockerPush(ref, target, sink)}`);
+        const temporary = [];
+        for (const { platform, ref } of image.platformImages) {
+            // Each platform goes up under its own temporary tag, never under the target tag: in release
+            // mode the final tag must not point at a single-platform image, not even for seconds.
+            const staging = platformRef(target, platform);
+            temporary.push(staging);
+            members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
-        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members, access), sink);
+        if (this.options.writeIndex) {
+            const digest = await this.options.writeIndex(target, members);
+            await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
+            await this.removeTemporaryTags(temporary);
+            return digest;
+        }
+        await runChecked(this.runner, manifestCreateCommand(profile, this.scope, target, members.map(m => `${repository}@${m.digest}`), access), sink);
         const result = await this.retried(manifestPushCommand(profile, this.scope, target, access), sink);
         await runChecked(this.runner, tagCommand(profile, image.localTags[0], target));
         const digest = parsePushDigest(result);
         if (!digest)
             throw new Error(`docker manifest push ${target} did not report a digest`);
+        await this.removeTemporaryTags(temporary);
         return digest;
     }
     /** Remove the temporary login and scratch files. */
     dispose() {
         (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    }
+    async removeTemporaryTags(refs) {
+        const { removeTag, log } = this.options;
+        if (!removeTag)
+            return;
+        for (const ref of refs) {
+            try {
+                await removeTag(ref);
+            }
+            catch (e) {
+                log?.(`could not remove the temporary tag ${ref}: ${e.message}`);
+            }
+        }
     }
     async dockerPush(source, target, sink) {
         const { profile } = this.options;
@@ -32941,7 +33035,9 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
         tmpDir: ctx.runnerTemp,
         access,
         log: m => deps.log.warning(m),
-        ...(deps.sleep && { sleep: deps.sleep })
+        ...(deps.sleep && { sleep: deps.sleep }),
+        ...(deps.removeTag && { removeTag: deps.removeTag }),
+        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
     });
     try {
         if (buildset)
@@ -33175,6 +33271,7 @@ function hostOf(ref) {
 
 
 
+
 /** The upload mode the inputs select. */
 function uploadMode(inputs) {
     if (!inputs.promote)
@@ -33203,7 +33300,18 @@ async function executeUpload(inputs, ctx, deps) {
     };
     const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
     const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
-    const run = await executeBuild(inputs, ctx, deps, {
+    let registry;
+    const engineRegistry = () => (registry ??= deps.registry());
+    const removeTag = async (ref) => {
+        const parsed = reference_parseReference(ref);
+        if (parsed.tag !== undefined)
+            await engineRegistry().deleteTag({ ...parsed, tag: parsed.tag });
+    };
+    const writeIndex = async (target, members) => {
+        const parsed = reference_parseReference(target);
+        return engineRegistry().putIndex({ ...parsed, tag: parsed.tag ?? 'latest' }, members);
+    };
+    const run = await executeBuild(inputs, ctx, { ...deps, removeTag, writeIndex }, {
         pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
         beforeBuild: async (engine) => {
             for (const host of hosts) {
@@ -33242,25 +33350,20 @@ async function executeUpload(inputs, ctx, deps) {
         }
         if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
             return { mode, results };
-        const registry = deps.registry();
-        try {
-            const changeIndexDigest = await recordChangeIndex(registry, inputs.intermediateRegistry, staged, {
-                repository: ctx.repository ?? 'unknown/unknown',
-                change: change,
-                runId: targetCtx.runId,
-                runAttempt: ctx.runAttempt,
-                facts: run.facts,
-                now: deps.now()
-            });
-            deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-            return { mode, results, changeIndexDigest };
-        }
-        finally {
-            registry.close();
-        }
+        const changeIndexDigest = await recordChangeIndex(engineRegistry(), inputs.intermediateRegistry, staged, {
+            repository: ctx.repository ?? 'unknown/unknown',
+            change: change,
+            runId: targetCtx.runId,
+            runAttempt: ctx.runAttempt,
+            facts: run.facts,
+            now: deps.now()
+        });
+        deps.log.info(`Wrote the change index (${changeIndexDigest})`);
+        return { mode, results, changeIndexDigest };
     }
     finally {
         run.engine.dispose();
+        registry?.close();
     }
 }
 
@@ -33272,29 +33375,22 @@ async function executeUpload(inputs, ctx, deps) {
 
 
 
-
-
-
-
-/** The upload action: build, then push change tags (gate), final tags (release) or stage. */
-async function uploadAction() {
-    const ctx = readRunnerContext();
-    const inputs = readUploadInputs(new InputReader(actionInputSource), ctx);
-    const credentials = loadCredentials(inputs.registryCredentials);
-    const outcome = await executeUpload(inputs, ctx, {
+/** The upload command: build, then push change tags (gate), final tags (release) or stage. */
+async function uploadAction(io = actionIO()) {
+    const inputs = readUploadInputs(io.reader, io.ctx);
+    const credentials = loadCredentials(inputs.registryCredentials, io.env, io.mask);
+    const outcome = await executeUpload(inputs, io.ctx, {
         runner: new ProcessRunner(),
-        log: actionLog,
-        env: process.env,
+        log: io.log,
+        env: io.env,
         now: () => new Date(),
         credentials,
-        registry: () => createActionRegistry(credentials, ctx)
+        registry: () => createRegistry(credentials, io)
     });
-    core/* setOutput */.uH('images', JSON.stringify(imagesOutput(outcome.results)));
+    io.report.output('images', JSON.stringify(imagesOutput(outcome.results)));
     if (outcome.changeIndexDigest)
-        core/* setOutput */.uH('change-index-digest', outcome.changeIndexDigest);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await writeSummaryTable(`imagegate upload (${outcome.mode})`, SUMMARY_HEADER, summaryRows(outcome.results));
-    }
+        io.report.output('change-index-digest', outcome.changeIndexDigest);
+    await io.report.table(`imagegate upload (${outcome.mode})`, SUMMARY_HEADER, summaryRows(outcome.results));
     const failed = outcome.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -33347,7 +33443,7 @@ function errorMessage(e) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6644);
+/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4517);
 // Entry of the upload action: everything lives in shared/.
 
 
