@@ -12,6 +12,8 @@ import {promisify} from 'node:util';
 import {pushTestImage, pushTestIndex} from '../__tests__/support/images.js';
 import {startRegistry, type TestRegistry} from '../__tests__/support/registry.js';
 import {runDir} from '../__tests__/support/run-dir.js';
+import {BUILD_BENCH_HEADER, benchBuildParallel} from './build-parallel.js';
+import {reportBuildsetStartup} from './buildset-startup.js';
 
 const exec = promisify(execFile);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -248,3 +250,12 @@ async function main(): Promise<void> {
 }
 
 await main();
+// The build and buildset-registry benchmarks (issues of their own) follow the registry engine's.
+if (process.env.BENCH_ONLY_REGISTRY !== '1') {
+  console.log('\nbuild: four independent images, parallel 4 vs 1');
+  console.log(BUILD_BENCH_HEADER);
+  console.log(await benchBuildParallel('docker'));
+  if (process.env.CONTAINERS_CONF) console.log(await benchBuildParallel('podman'));
+  console.log('\nbuildset registry start-up');
+  await reportBuildsetStartup();
+}

@@ -1,10 +1,9 @@
 import {type BuiltImage, type ContainerEngine} from '../engine/engine.js';
 import {type LineSink} from '../engine/command.js';
-import {type BuildsetRegistryEnv} from '../model/buildset-env.js';
+import {type BuildsetRegistryEnv, buildsetRepository} from '../model/buildset-env.js';
 import {errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
 import {familiarName, formatReference, withTag} from '../model/reference.js';
-import {stagedRepository} from '../model/registry-location.js';
 import {type SourceFacts, imageLabels} from './labels.js';
 import {type ImagePlan} from './plan.js';
 import {schedule} from './scheduler.js';
@@ -149,7 +148,8 @@ async function buildImage(
 
 /** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
 export function buildsetTargets(plan: ImagePlan, registry: string): string[] {
-  const repo = stagedRepository({registry, path: ''}, plan.image.repository);
+  // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+  const repo = buildsetRepository(registry, plan.image.repository);
   return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
 }
 

@@ -1,3 +1,5 @@
+import {DOCKER_HUB, type RepositoryName} from './reference.js';
+
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
  * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
@@ -33,4 +35,20 @@ export function readBuildsetRegistryEnv(env: NodeJS.ProcessEnv): BuildsetRegistr
     ...(username && password && {username, password}),
     ...(certDir && {certDir})
   };
+}
+
+/**
+ * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
+ * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
+ * stagedRepository does, because a repository path cannot hold a colon).
+ */
+export function buildsetRepository(registry: string, finalName: RepositoryName): RepositoryName {
+  if (finalName.registry === DOCKER_HUB) return {registry, repository: finalName.repository};
+  return {registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}`};
+}
+
+/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
+export function namespacePath(namespace: string): string {
+  return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
 }

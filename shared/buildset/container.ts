@@ -1,0 +1,124 @@
+import {request as httpRequest} from 'node:http';
+import {request as httpsRequest} from 'node:https';
+import {createServer} from 'node:net';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {type CommandRunner} from '../engine/command.js';
+
+/** One registry container to run: its name, where it listens and which files it mounts. */
+export interface ContainerSpec {
+  readonly name: string;
+  readonly image: string;
+  /** Host port to publish container port 5000 on, and the address to bind (default all). */
+  readonly publish?: {readonly port: number; readonly address?: string};
+  /** Run on this docker network with this fixed address instead of publishing a port. */
+  readonly network?: {readonly name: string; readonly ip: string};
+  /** Host file → container path, all read-only except `storage`. */
+  readonly configFile: string;
+  readonly tlsDir: string;
+  readonly authDir?: string;
+  readonly storageDir: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Where the registry image expects things (registry:2 and its look-alikes). */
+export const IN_CONTAINER = {
+  config: '/etc/docker/registry/config.yml',
+  tls: '/imagegate/tls',
+  auth: '/imagegate/auth',
+  storage: '/var/lib/registry'
+} as const;
+
+/**
+ * `<docker|podman> run` argv for one registry container. It runs as the calling user, so the
+ * storage it writes under RUNNER_TEMP stays ours to cache and delete; `--restart=always` brings
+ * it back after a dockerd restart (restart-docker).
+ */
+export function runArgs(spec: ContainerSpec, uid = process.getuid?.(), gid = process.getgid?.()) {
+  const args = ['run', '--detach', '--name', spec.name, '--restart=always'];
+  if (uid !== undefined && gid !== undefined) args.push('--user', `${uid}:${gid}`);
+  for (const [k, v] of Object.entries(spec.labels)) args.push('--label', `${k}=${v}`);
+  if (spec.network) args.push('--network', spec.network.name, '--ip', spec.network.ip);
+  if (spec.publish) {
+    const address = spec.publish.address ? `${spec.publish.address}:` : '';
+    args.push('--publish', `${address}${spec.publish.port}:5000`);
+  }
+  args.push('--volume', `${spec.configFile}:${IN_CONTAINER.config}:ro`);
+  args.push('--volume', `${spec.tlsDir}:${IN_CONTAINER.tls}:ro`);
+  if (spec.authDir) args.push('--volume', `${spec.authDir}:${IN_CONTAINER.auth}:ro`);
+  args.push('--volume', `${spec.storageDir}:${IN_CONTAINER.storage}`);
+  args.push(spec.image);
+  return args;
+}
+
+/** Start a container; throws with the engine's message when it does not start. */
+export async function startContainer(
+  runner: CommandRunner,
+  command: string,
+  spec: ContainerSpec
+): Promise<void> {
+  const result = await runner.run({command, args: runArgs(spec)});
+  if (result.code !== 0) {
+    throw new Error(`${command} run ${spec.image} failed: ${result.stderr.trim()}`);
+  }
+}
+
+/** `rm --force` (stop and remove); true when it existed. */
+export async function removeContainer(
+  runner: CommandRunner,
+  command: string,
+  name: string
+): Promise<boolean> {
+  const result = await runner.run({command, args: ['rm', '--force', '--volumes', name]});
+  return result.code === 0;
+}
+
+/** A free TCP port on all interfaces (bound and released: the container binds it next). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Poll `<url>/v2/` (over HTTPS trusting only `ca`, or plain HTTP without one) until it answers
+ * `want` (401 for the authenticated registry, 200 for the anonymous mirror).
+ */
+export async function waitForRegistry(
+  url: string,
+  ca: string | undefined,
+  want: number,
+  timeoutMs = 30_000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const status = await getStatus(`${url}/v2/`, ca);
+      if (status === want) return;
+      last = `HTTP ${status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await sleep(15);
+  }
+  throw new Error(`the registry at ${url} did not answer /v2/ with ${want} (last: ${last})`);
+}
+
+function getStatus(url: string, ca: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const req = send(url, {...(ca && {ca}), agent: false}, res => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.setTimeout(2000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}

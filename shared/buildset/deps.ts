@@ -1,0 +1,38 @@
+import {type CommandRunner} from '../engine/command.js';
+import {type GitHubClient} from '../github/client.js';
+import {type StepLog} from '../model/log.js';
+import {type Registry} from '../registry/index.js';
+import {type DockerDaemon} from './dockerd.js';
+import {type SystemPaths} from './paths.js';
+import {type ShareBackend} from './share.js';
+import {type StateStore} from './state.js';
+
+/** The buildset registry's own credentials and CA, for the registry engine. */
+export interface BuildsetAccess {
+  readonly registry: string;
+  readonly username: string;
+  readonly password: string;
+  readonly caCert: string;
+}
+
+/** Every side effect of the main and post steps, injected. */
+export interface BuildsetDeps {
+  readonly runner: CommandRunner;
+  readonly paths: SystemPaths;
+  readonly log: StepLog;
+  readonly state: StateStore;
+  readonly mask: (secret: string) => void;
+  readonly setOutput: (name: string, value: string) => void;
+  readonly exportVariable: (name: string, value: string) => void;
+  readonly dockerd: DockerDaemon;
+  readonly share: () => ShareBackend;
+  /** The registry engine, trusting the buildset registry's CA and knowing its credentials. */
+  readonly registry: (access: BuildsetAccess) => Registry;
+  readonly github: () => GitHubClient;
+  readonly now: () => Date;
+  /** The host's addresses the job's containers can reach (certificate SANs). */
+  readonly addresses: () => string[];
+  readonly summary: (rows: readonly (readonly string[])[]) => Promise<void>;
+  /** Tests: run the registry on this docker network address instead of publishing a port. */
+  readonly placement?: {readonly network: string; readonly ip: string};
+}

@@ -1,0 +1,171 @@
+import {existsSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {type RunnerContext} from '../action/context.js';
+import {readChangeIndex} from '../change-index/store.js';
+import {parseRepoName} from '../github/changes.js';
+import {collectDependencies} from '../github/depends-on.js';
+import {type BuildsetRegistryInputs} from '../inputs/buildset-registry.js';
+import {BuildsetEnv} from '../model/buildset-env.js';
+import {DOCKER_HUB} from '../model/reference.js';
+import {configureRuntimes, detectRuntimes} from './configure.js';
+import {waitForRegistry} from './container.js';
+import {type BuildsetDeps} from './deps.js';
+import {FileEditJournal} from './file-edits.js';
+import {type SpeculativeImage, populateFromChanges} from './populate.js';
+import {rootBody} from './root-change.js';
+import {shareKeys} from './share.js';
+import {snapshotTags} from './snapshot.js';
+import {type StartedRegistry, startRegistry} from './start.js';
+import {type BuildsetState, saveBuildsetState} from './state.js';
+
+/** What main did, for tests and the summary. */
+export interface MainResult {
+  readonly registry: StartedRegistry;
+  readonly speculative: readonly SpeculativeImage[];
+  readonly startupMs: number;
+}
+
+/** The fixed root under RUNNER_TEMP: the cache path must be equal in every job that shares. */
+export function buildsetRoot(ctx: RunnerContext): string {
+  return join(ctx.runnerTemp, 'imagegate-buildset');
+}
+
+/**
+ * The main step: restore shared storage, start the registry, publish its coordinates, configure
+ * the runtimes, populate it with the changes ahead, and snapshot its tags for post. State is
+ * saved after every resource created, so post can clean up after a failure anywhere.
+ */
+export async function buildsetMain(
+  inputs: BuildsetRegistryInputs,
+  ctx: RunnerContext,
+  deps: BuildsetDeps
+): Promise<MainResult> {
+  const rootDir = buildsetRoot(ctx);
+  if (existsSync(join(rootDir, 'secret'))) {
+    throw new Error(`${rootDir} exists: a buildset registry already runs in this job`);
+  }
+  let state: BuildsetState = {
+    version: 1,
+    rootDir,
+    storageDir: join(rootDir, 'storage'),
+    engine: inputs.containerCommand,
+    containers: [],
+    edits: [],
+    namespaces: inputs.namespaces,
+    share: inputs.share,
+    ...(inputs.intermediateRegistry && {
+      intermediate: [inputs.intermediateRegistry.registry, inputs.intermediateRegistry.path]
+        .filter(p => p !== '')
+        .join('/')
+    }),
+    mainCompleted: false
+  };
+  const update = (change: Partial<BuildsetState>) => {
+    state = {...state, ...change};
+    saveBuildsetState(deps.state, state);
+  };
+  update({});
+
+  if (inputs.share === 'restore') await restoreShare(deps, ctx, state.storageDir);
+  const runtimes = inputs.configure ?? (await detectRuntimes(deps));
+  const mirrorHub = runtimes.includes('docker') && inputs.namespaces.includes(DOCKER_HUB);
+
+  const started = Date.now();
+  const registry = await startRegistry(deps, {
+    rootDir,
+    storageDir: state.storageDir,
+    image: inputs.registryImage,
+    engine: inputs.containerCommand,
+    withMirror: mirrorHub,
+    onContainer: name => update({containers: [...state.containers, name]})
+  });
+  const startupMs = Date.now() - started;
+  update({
+    registry: registry.registry,
+    passwordFile: registry.passwordFile,
+    caCert: registry.caCertFile
+  });
+  deps.log.info(`Buildset registry ${registry.registry} answered after ${startupMs} ms`);
+  publishCoordinates(deps, registry);
+
+  const journal = new FileEditJournal(join(rootDir, 'backups'), [], edits => update({edits}));
+  const configured = await configureRuntimes(deps, journal, {
+    runtimes,
+    namespaces: inputs.namespaces,
+    endpoint: registry,
+    caCertFile: registry.caCertFile,
+    rootDir,
+    restartDocker: inputs.restartDocker,
+    onBuilder: builder => update({builder})
+  });
+  update({...(configured.dockerMirror && {dockerMirror: configured.dockerMirror})});
+  if (configured.dockerMirror && inputs.restartDocker) {
+    // The restart stopped our containers; --restart=always brings them back.
+    await waitForRegistry(`https://${registry.registry}`, registry.caCert, 401, 60_000);
+    if (registry.mirror) await waitForRegistry(`http://${registry.mirror}`, undefined, 200, 60_000);
+  }
+
+  const speculative = await populate(inputs, ctx, deps, registry);
+  const snapshotFile = join(rootDir, 'snapshot.json');
+  await writeFile(snapshotFile, JSON.stringify(await snapshotTags(state.storageDir)));
+  update({snapshotFile, mainCompleted: true});
+  return {registry, speculative, startupMs};
+}
+
+function publishCoordinates(deps: BuildsetDeps, r: StartedRegistry): void {
+  const outputs: Record<string, string> = {
+    host: r.host,
+    port: String(r.port),
+    url: r.registry,
+    username: r.username,
+    password: r.password,
+    'ca-cert': r.caCertFile
+  };
+  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
+  deps.exportVariable(BuildsetEnv.Registry, r.registry);
+  deps.exportVariable(BuildsetEnv.Username, r.username);
+  deps.exportVariable(BuildsetEnv.Password, r.password);
+  deps.exportVariable(BuildsetEnv.CertDir, r.certDir);
+}
+
+async function restoreShare(deps: BuildsetDeps, ctx: RunnerContext, storageDir: string) {
+  const {key, prefixes} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
+  const used = await deps.share().restore(storageDir, key, prefixes);
+  if (used) deps.log.info(`Restored the shared registry storage saved as ${used}`);
+  else deps.log.warning(`share: restore found no saved registry storage (${key}); starting empty`);
+}
+
+async function populate(
+  inputs: BuildsetRegistryInputs,
+  ctx: RunnerContext,
+  deps: BuildsetDeps,
+  r: StartedRegistry
+): Promise<SpeculativeImage[]> {
+  const location = inputs.intermediateRegistry;
+  const repo = parseRepoName(ctx.repository);
+  const change = inputs.identity.change;
+  if (!location || !repo || change === undefined) return [];
+  const root = {...repo, change};
+  const github = deps.github();
+  const graph = await collectDependencies(github, root, rootBody(ctx, change));
+  if (graph.dependencies.length === 0 && graph.unreadable.length === 0) {
+    deps.log.info('No Depends-On changes: nothing speculative to add');
+    return [];
+  }
+  const engine = deps.registry({...r});
+  try {
+    const images = await populateFromChanges(
+      {registry: engine, log: deps.log, readIndex: key => readChangeIndex(engine, location, key)},
+      graph,
+      r.registry,
+      inputs.requireDependencies
+    );
+    if (images.length > 0) {
+      await deps.summary(images.map(i => [i.image, i.digest, i.change]));
+    }
+    return images;
+  } finally {
+    engine.close();
+  }
+}

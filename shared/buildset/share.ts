@@ -1,0 +1,71 @@
+import {existsSync} from 'node:fs';
+import {cp, mkdir, readdir, rename, stat} from 'node:fs/promises';
+import {join} from 'node:path';
+
+/** Saves and restores the registry storage between jobs of one workflow run. */
+export interface ShareBackend {
+  /** Save `dir` under `key`; false when the key exists already (caches are immutable). */
+  save(dir: string, key: string): Promise<boolean>;
+  /** Restore into `dir` the entry `key`, else the newest entry starting with a prefix; the key used. */
+  restore(dir: string, key: string, prefixes: readonly string[]): Promise<string | undefined>;
+}
+
+/** The part of @actions/cache this uses, so tests can inject a recording double. */
+export interface CacheModule {
+  saveCache(paths: string[], key: string): Promise<number>;
+  restoreCache(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
+}
+
+/** Cache keys: unique to the run and attempt; restore falls back to earlier attempts of the run. */
+export function shareKeys(runId: string, attempt: string): {key: string; prefixes: string[]} {
+  return {
+    key: `imagegate-buildset-${runId}-${attempt}`,
+    prefixes: [`imagegate-buildset-${runId}-`]
+  };
+}
+
+/** The GitHub Actions cache (@actions/cache), the backend on runners. */
+export function cacheBackend(cache: CacheModule): ShareBackend {
+  return {
+    async save(dir, key) {
+      try {
+        await cache.saveCache([dir], key);
+        return true;
+      } catch (e) {
+        // ReserveCacheError: another job of this attempt saved first.
+        if ((e as Error).name === 'ReserveCacheError') return false;
+        throw e;
+      }
+    },
+    restore: (dir, key, prefixes) => cache.restoreCache([dir], key, [...prefixes])
+  };
+}
+
+/** A directory of copies, one sub-directory per key (tests, self-hosted runners with a share). */
+export function directoryBackend(root: string): ShareBackend {
+  return {
+    async save(dir, key) {
+      const target = join(root, key);
+      if (existsSync(target)) return false;
+      await mkdir(root, {recursive: true});
+      await cp(dir, `${target}.partial`, {recursive: true});
+      // A half-written copy must never be restored: it only gets its name when complete.
+      await rename(`${target}.partial`, target);
+      return true;
+    },
+    async restore(dir, key, prefixes) {
+      let found = existsSync(join(root, key)) ? key : undefined;
+      if (!found && existsSync(root)) {
+        const candidates = (await readdir(root)).filter(
+          k => !k.endsWith('.partial') && prefixes.some(p => k.startsWith(p))
+        );
+        const dated = await Promise.all(
+          candidates.map(async k => ({k, t: (await stat(join(root, k))).mtimeMs}))
+        );
+        found = dated.sort((a, b) => b.t - a.t)[0]?.k;
+      }
+      if (found) await cp(join(root, found), dir, {recursive: true});
+      return found;
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import {type GitHubClient} from './client.js';
+import {type RepoName} from './changes.js';
+
+interface JobsPage {
+  jobs?: {
+    runner_name?: string | null;
+    status?: string;
+    steps?: {name?: string; conclusion?: string | null}[];
+  }[];
+}
+
+/** Where the current job is: the run, attempt and the runner executing it. */
+export interface JobLocator {
+  readonly repo: RepoName;
+  readonly runId: string;
+  readonly attempt: string;
+  /** `RUNNER_NAME`: a runner executes one job at a time, so it identifies the job. */
+  readonly runnerName: string;
+}
+
+/**
+ * Whether a step of the current job failed so far, from the run's jobs (`actions: read`): the
+ * job in progress on this runner, any step concluded `failure` or `cancelled`. Undefined when
+ * the API does not show the job.
+ */
+export async function currentJobFailed(
+  github: GitHubClient,
+  job: JobLocator
+): Promise<boolean | undefined> {
+  const page = await github.get<JobsPage>(
+    `/repos/${job.repo.owner}/${job.repo.repo}/actions/runs/${job.runId}/attempts/${job.attempt}/jobs?per_page=100`
+  );
+  const current = page?.jobs?.find(
+    j => j.runner_name === job.runnerName && j.status === 'in_progress'
+  );
+  if (!current) return undefined;
+  return (current.steps ?? []).some(
+    s => s.conclusion === 'failure' || s.conclusion === 'cancelled'
+  );
+}
