@@ -8,7 +8,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: {globals: {process: 'readonly', console: 'readonly', Buffer: 'readonly'}},
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly'
+      }
+    },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'error',

@@ -68,3 +68,12 @@ test('the CLI flags are generated from the action.yml files', () => {
     })
   ).not.toThrow();
 });
+
+test('the README reference is generated from the action.yml files', () => {
+  expect(() =>
+    execFileSync(process.execPath, ['scripts/readme-reference.mjs', '--check'], {
+      cwd: ROOT,
+      stdio: 'pipe'
+    })
+  ).not.toThrow();
+});

@@ -9,6 +9,7 @@ import {InputReader} from '../inputs/reader.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {UsageError, helpText, parseArgs} from './args.js';
 import {cliRunnerContext} from './context.js';
+import {registryCommand} from './registry.js';
 import {COMMANDS} from './inputs.generated.js';
 import {terminalLog, terminalReporter, type Terminal} from './terminal.js';
 
@@ -18,8 +19,6 @@ export interface CliEnvironment {
   readonly cwd: string;
   readonly terminal: Terminal;
   readonly readStdin: () => string;
-  /** `registry start|stop`, provided by the buildset registry module. */
-  readonly registry?: (subcommand: string, io: CommandIO) => Promise<void>;
 }
 
 /** Inputs whose value may name a file (or `-` for stdin) holding the YAML/JSON text. */
@@ -80,8 +79,7 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
   };
   try {
     if (args.command === 'registry') {
-      if (!cli.registry) throw new Error('the buildset registry is not available in this build');
-      await cli.registry(args.subcommand as string, io);
+      await registryCommand(args.subcommand as string, io);
     } else {
       await RUNNERS[args.command](io);
     }
