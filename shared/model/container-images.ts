@@ -2,7 +2,12 @@ import {InputError, InputErrors} from './errors.js';
 import {tagProblem} from './grammar.js';
 import {confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
-import {describeType, isMapping, parseStructuredInput, suggestKey} from './structured-input.js';
+import {
+  describeType,
+  isMapping,
+  parseStructuredInput,
+  unknownKeyErrors
+} from './structured-input.js';
 
 /** One entry of `container-images`, validated and with defaults applied. */
 export interface ContainerImage {
@@ -109,16 +114,7 @@ function parseEntry(
     return undefined;
   }
   const before = errors.length;
-  for (const key of Object.keys(entry)) {
-    if ((KEYS as readonly string[]).includes(key)) continue;
-    const suggestion = suggestKey(key, KEYS, KEY_ALIASES);
-    errors.push(
-      new InputError(
-        `${field}.${key}`,
-        `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`
-      )
-    );
-  }
+  errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
   const at = (key: string): string => `${field}.${key}`;
   const context = optionalString(entry, 'context', field, errors);
   if (context === undefined && requireContext && !('context' in entry)) {

@@ -1,6 +1,11 @@
 import {InputError, InputErrors} from './errors.js';
 import {DOCKER_HUB, type RepositoryName, formatReference} from './reference.js';
-import {describeType, isMapping, parseStructuredInput, suggestKey} from './structured-input.js';
+import {
+  describeType,
+  isMapping,
+  parseStructuredInput,
+  unknownKeyErrors
+} from './structured-input.js';
 
 /** Credentials for one registry host. */
 export interface RegistryCredential {
@@ -61,16 +66,7 @@ export function parseRegistryCredentials(
       continue;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-      if ((KEYS as readonly string[]).includes(key)) continue;
-      const suggestion = suggestKey(key, KEYS, ALIASES);
-      errors.push(
-        new InputError(
-          `${at}.${key}`,
-          `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`
-        )
-      );
-    }
+    errors.push(...unknownKeyErrors(entry, KEYS, ALIASES, at));
     const username = requiredString(entry, 'username', at, errors);
     const password = requiredString(entry, 'password', at, errors, true);
     let repository: RegExp | undefined;

@@ -1,7 +1,12 @@
 import {InputError, InputErrors} from './errors.js';
 import {tagProblem, digestProblem} from './grammar.js';
 import {parseRepositoryName, type RepositoryName} from './reference.js';
-import {describeType, isMapping, parseStructuredInput, suggestKey} from './structured-input.js';
+import {
+  describeType,
+  isMapping,
+  parseStructuredInput,
+  unknownKeyErrors
+} from './structured-input.js';
 
 /** Which source tags an entry mirrors: one tag, a list, or a regex over the source tag list. */
 export type TagSelection =
@@ -65,16 +70,7 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
       return;
     }
     const before = errors.length;
-    for (const key of Object.keys(raw)) {
-      if ((KEYS as readonly string[]).includes(key)) continue;
-      const s = suggestKey(key, KEYS, ALIASES);
-      errors.push(
-        new InputError(
-          `${at}.${key}`,
-          `unknown key${s ? ` (did you mean "${s}"?)` : ''}; known keys: ${KEYS.join(', ')}`
-        )
-      );
-    }
+    errors.push(...unknownKeyErrors(raw, KEYS, ALIASES, at));
     const str = (key: string, required: boolean): string | undefined => {
       const v = raw[key];
       if (v === undefined) {

@@ -83,3 +83,19 @@ export function suggestKey(
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
+
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+export function unknownKeyErrors(
+  entry: Record<string, unknown>,
+  known: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+  at: string
+): InputError[] {
+  return Object.keys(entry)
+    .filter(key => !known.includes(key))
+    .map(key => {
+      const suggestion = suggestKey(key, known, aliases);
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      return new InputError(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
+}

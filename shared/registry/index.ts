@@ -1,7 +1,7 @@
 import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
 import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
 import {IndexMember, putIndex} from './index-writer.js';
-import {CredentialLookup, pullScope} from './auth.js';
+import {pullScope} from './auth.js';
 import {EngineContext} from './context.js';
 import {withContext} from './errors.js';
 import {CopyResult, copyImage} from './copy.js';
@@ -12,7 +12,7 @@ import {parsePlatform} from './platform.js';
 import {ManifestHead, Repository} from './repository.js';
 import {RetagResult, retagImage} from './retag.js';
 import {Clock, DEFAULT_RETRY_POLICY, RetryPolicy, systemClock} from './retry.js';
-import {TagApiKind, TagApis} from './tag-apis.js';
+import {TagApiOptions, TagApis} from './tag-apis.js';
 import {Logger, Transport} from './transport.js';
 import {USER_AGENT} from './version.js';
 import {DeleteOutcome, TagInfo} from './adapters/tag-api.js';
@@ -32,8 +32,7 @@ export {RegistryError} from './errors.js';
 export type {OciErrorDetail} from './errors.js';
 
 /** Engine settings; every field is optional and every side effect can be replaced. */
-export interface RegistryOptions {
-  readonly credentials?: CredentialLookup;
+export interface RegistryOptions extends TagApiOptions {
   /** Extra trusted CA certificates (PEM), e.g. the buildset registry's. */
   readonly ca?: string | Buffer | readonly (string | Buffer)[];
   /** Hosts that may be reached over plain HTTP if HTTPS fails (loopback hosts always may). */
@@ -50,14 +49,6 @@ export interface RegistryOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly userAgent?: string;
-  /** Tag API per registry host; defaults: docker.io → docker-hub, quay.io → quay, ghcr.io → ghcr. */
-  readonly tagApis?: Readonly<Record<string, TagApiKind>>;
-  readonly dockerHubApiUrl?: string;
-  readonly quayApiUrl?: string;
-  readonly quayToken?: string;
-  /** GitHub REST API root (`GITHUB_API_URL`) and token for GHCR package versions. */
-  readonly githubApiUrl?: string;
-  readonly githubToken?: string;
 }
 
 /** How long ago a tag moved, and who said so. */

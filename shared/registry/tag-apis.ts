@@ -14,10 +14,12 @@ export type TagApiKind = 'oci' | 'docker-hub' | 'quay' | 'ghcr';
 /** The options TagApis reads (a subset of RegistryOptions). */
 export interface TagApiOptions {
   readonly credentials?: CredentialLookup;
+  /** Tag API per registry host; defaults: docker.io → docker-hub, quay.io → quay, ghcr.io → ghcr. */
   readonly tagApis?: Readonly<Record<string, TagApiKind>>;
   readonly dockerHubApiUrl?: string;
   readonly quayApiUrl?: string;
   readonly quayToken?: string;
+  /** GitHub REST API root (`GITHUB_API_URL`) and token for GHCR package versions. */
   readonly githubApiUrl?: string;
   readonly githubToken?: string;
 }
