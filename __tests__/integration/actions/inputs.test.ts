@@ -56,13 +56,6 @@ describe('input errors name the input', () => {
     expect(withoutMasks(run.stdout)).not.toContain('hunter2-secret');
   });
 
-  test('buildset-registry accepts good input; its post step runs', async () => {
-    const registry = await runBundle('buildset-registry', {inputs: {share: 'save'}});
-    expect(registry.code).toBe(0);
-    const post = await runBundle('buildset-registry-post');
-    expect(post.code).toBe(0);
-  });
-
   test('the password is masked even when the credential entry is invalid', async () => {
     const run = await runBundle('upload', {
       inputs: {
