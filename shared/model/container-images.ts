@@ -1,4 +1,5 @@
 import {InputError, InputErrors} from './errors.js';
+import {capture, optionalString, pushIf, quoteHint, stringList} from './entry-fields.js';
 import {tagProblem} from './grammar.js';
 import {confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
@@ -191,74 +192,6 @@ function parseEntry(
   };
 }
 
-function optionalString(
-  entry: Record<string, unknown>,
-  key: string,
-  field: string,
-  errors: InputError[]
-): string | undefined {
-  const value = entry[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    errors.push(
-      new InputError(
-        `${field}.${key}`,
-        `must be a string, got ${describeType(value)}${quoteHint(value)}`
-      )
-    );
-    return undefined;
-  }
-  if (value.trim() === '') {
-    errors.push(new InputError(`${field}.${key}`, 'must not be empty'));
-    return undefined;
-  }
-  return value;
-}
-
-function stringList(
-  entry: Record<string, unknown>,
-  key: string,
-  field: string,
-  errors: InputError[],
-  fallback: string[]
-): string[] {
-  const value = entry[key];
-  if (value === undefined || value === null) return fallback;
-  if (!Array.isArray(value)) {
-    const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-    errors.push(
-      new InputError(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`)
-    );
-    return [];
-  }
-  if (value.length === 0 && key === 'tags') {
-    errors.push(
-      new InputError(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])')
-    );
-  }
-  const out: string[] = [];
-  value.forEach((item, i) => {
-    if (typeof item !== 'string') {
-      errors.push(
-        new InputError(
-          `${field}.${key}[${i}]`,
-          `must be a string, got ${describeType(item)}${quoteHint(item)}`
-        )
-      );
-    } else {
-      out.push(item);
-    }
-  });
-  return out;
-}
-
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'boolean'
-    ? ' (quote it so YAML keeps it as text)'
-    : '';
-}
-
 function parseLabels(value: unknown, field: string, errors: InputError[]): Record<string, string> {
   const labels: Record<string, string> = {};
   const add = (key: string, val: string, at: string): void => {
@@ -319,20 +252,4 @@ function duplicateTags(images: ContainerImage[]): InputError[] {
     });
   }
   return errors;
-}
-
-function pushIf(errors: InputError[], field: string, problem: string | undefined): void {
-  if (problem !== undefined) errors.push(new InputError(field, problem));
-}
-
-function capture<T>(errors: InputError[], fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof InputError) {
-      errors.push(e);
-      return undefined;
-    }
-    throw e;
-  }
 }
