@@ -1,3 +1,4 @@
+import {formatBytes} from '../model/bytes.js';
 import {errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
 import {type MirrorEntry} from '../model/mirrors.js';
@@ -49,7 +50,7 @@ export async function mirrorImages(
       for (const tag of tags) {
         const outcome = await mirrorTag(registry, entry, tag, options.dryRun);
         options.log.info(
-          `${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}${outcome.error ? `: ${outcome.error}` : ''}`
+          `${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}, ${formatBytes(outcome.bytes)} moved${outcome.error ? `: ${outcome.error}` : ''}`
         );
         outcomes.push(outcome);
       }

@@ -1,3 +1,4 @@
+import {formatBytes} from '../model/bytes.js';
 import {formatReference, type RepositoryName} from '../model/reference.js';
 import {type StepLog} from '../model/log.js';
 import {type Registry} from '../registry/index.js';
@@ -40,8 +41,12 @@ export async function executePromotion(
               })
             : await registry.copy(first.source, first.final, tags);
         written = new Set(outcome.tags.filter(t => t.status !== 'skipped').map(t => t.tag));
+        const moved =
+          'bytes' in outcome && typeof outcome.bytes === 'number'
+            ? `, ${formatBytes(outcome.bytes)} of blobs moved`
+            : ', manifest only';
         log.info(
-          `${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest})`
+          `${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest}${moved})`
         );
       }
       for (const item of group) {
