@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2638);
+/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9259);
 // Entry of the root action (`uses: owner/imagegate@v1` with `command:`).
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 2638:
+/***/ 9259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29391,6 +29391,7 @@ function buildxDigests(metadataFile, refs) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
  * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
@@ -29418,6 +29419,21 @@ function readBuildsetRegistryEnv(env) {
         ...(username && password && { username, password }),
         ...(certDir && { certDir })
     };
+}
+/**
+ * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
+ * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
+ * stagedRepository does, because a repository path cannot hold a colon).
+ */
+function buildsetRepository(registry, finalName) {
+    if (finalName.registry === DOCKER_HUB)
+        return { registry, repository: finalName.repository };
+    return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
+}
+/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
+function namespacePath(namespace) {
+    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -29503,6 +29519,16 @@ function suggestKey(key, known, aliases = {}) {
             [best, bestDistance] = [candidate, d];
     }
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+function unknownKeyErrors(entry, known, aliases, at) {
+    return Object.keys(entry)
+        .filter(key => !known.includes(key))
+        .map(key => {
+        const suggestion = suggestKey(key, known, aliases);
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/model/change.ts
@@ -29909,33 +29935,6 @@ async function readSourceFacts(runner, context, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
-
-
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
-    }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new model_errors/* InputError */.dz(field, `"${text}": "${path}" is not a valid lowercase repository path`);
-    }
-    return { registry, path };
-}
-/**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
- */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
-}
-
 ;// CONCATENATED MODULE: ./shared/build/labels.ts
 /** Labels imagegate puts on every image; promote verifies revision and source tree. */
 const ImagegateLabel = {
@@ -30107,7 +30106,8 @@ async function buildImage(options, plan, sink) {
 }
 /** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
 function buildsetTargets(plan, registry) {
-    const repo = stagedRepository({ registry, path: '' }, plan.image.repository);
+    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+    const repo = buildsetRepository(registry, plan.image.repository);
     return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
 }
 async function pushToBuildset(options, plan, built, sink) {
@@ -30239,6 +30239,77 @@ class ProcessRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
+
+
+/*
+ * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
+ * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
+ */
+/** A non-empty string field, or undefined when absent (an error when not a string). */
+function optionalString(entry, key, field, errors) {
+    const value = entry[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
+        return undefined;
+    }
+    if (value.trim() === '') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
+        return undefined;
+    }
+    return value;
+}
+/** A list of strings, `fallback` when absent; each bad item is an error of its own. */
+function stringList(entry, key, field, errors, fallback) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return fallback;
+    if (!Array.isArray(value)) {
+        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        return [];
+    }
+    if (value.length === 0 && key === 'tags') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
+    }
+    const out = [];
+    value.forEach((item, i) => {
+        if (typeof item !== 'string') {
+            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
+        }
+        else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function quoteHint(value) {
+    return typeof value === 'number' || typeof value === 'boolean'
+        ? ' (quote it so YAML keeps it as text)'
+        : '';
+}
+/** Record `problem` for `field` when there is one. */
+function pushIf(errors, field, problem) {
+    if (problem !== undefined)
+        errors.push(new model_errors/* InputError */.dz(field, problem));
+}
+/** Run a parser that throws InputError, recording the error instead. */
+function capture(errors, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        if (e instanceof model_errors/* InputError */.dz) {
+            errors.push(e);
+            return undefined;
+        }
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -30263,6 +30334,7 @@ function joinConfined(base, rel) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/container-images.ts
+
 
 
 
@@ -30329,12 +30401,7 @@ function parseEntry(entry, field, requireContext, errors) {
         return undefined;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-        if (KEYS.includes(key))
-            continue;
-        const suggestion = suggestKey(key, KEYS, KEY_ALIASES);
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`));
-    }
+    errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
     const at = (key) => `${field}.${key}`;
     const context = optionalString(entry, 'context', field, errors);
     if (context === undefined && requireContext && !('context' in entry)) {
@@ -30397,49 +30464,6 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
-function optionalString(entry, key, field, errors) {
-    const value = entry[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
-        return undefined;
-    }
-    if (value.trim() === '') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
-        return undefined;
-    }
-    return value;
-}
-function stringList(entry, key, field, errors, fallback) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return fallback;
-    if (!Array.isArray(value)) {
-        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
-        return [];
-    }
-    if (value.length === 0 && key === 'tags') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
-    }
-    const out = [];
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
-        }
-        else {
-            out.push(item);
-        }
-    });
-    return out;
-}
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
-}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
@@ -30499,21 +30523,32 @@ function duplicateTags(images) {
     }
     return errors;
 }
-function pushIf(errors, field, problem) {
-    if (problem !== undefined)
-        errors.push(new model_errors/* InputError */.dz(field, problem));
+
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+        throw new model_errors/* InputError */.dz(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new model_errors/* InputError */.dz(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+    }
+    return { registry, path };
 }
-function capture(errors, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        if (e instanceof model_errors/* InputError */.dz) {
-            errors.push(e);
-            return undefined;
-        }
-        throw e;
-    }
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
@@ -30685,12 +30720,7 @@ function parseRegistryCredentials(text, onSecret, field = 'registry-credentials'
             continue;
         }
         const before = errors.length;
-        for (const key of Object.keys(entry)) {
-            if (credentials_KEYS.includes(key))
-                continue;
-            const suggestion = suggestKey(key, credentials_KEYS, ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${credentials_KEYS.join(', ')}`));
-        }
+        errors.push(...unknownKeyErrors(entry, credentials_KEYS, ALIASES, at));
         const username = requiredString(entry, 'username', at, errors);
         const password = requiredString(entry, 'password', at, errors, true);
         let repository;
@@ -33132,12 +33162,7 @@ function parseMirrors(text, field = 'mirrors') {
             return;
         }
         const before = errors.length;
-        for (const key of Object.keys(raw)) {
-            if (mirrors_KEYS.includes(key))
-                continue;
-            const s = suggestKey(key, mirrors_KEYS, mirrors_ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${s ? ` (did you mean "${s}"?)` : ''}; known keys: ${mirrors_KEYS.join(', ')}`));
-        }
+        errors.push(...unknownKeyErrors(raw, mirrors_KEYS, mirrors_ALIASES, at));
         const str = (key, required) => {
             const v = raw[key];
             if (v === undefined) {
@@ -33281,7 +33306,21 @@ function readMirrorInputs(reader) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/model/bytes.ts
+/** `0 B`, `512 B`, `12.3 kB`, `104.9 MB`: decimal units, as registries and skopeo report sizes. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/mirror/index.ts
+
 
 
 /**
@@ -33305,7 +33344,7 @@ async function mirrorImages(registry, entries, options) {
                 options.log.warning(`${entry.field}: no source tag matches; nothing to mirror`);
             for (const tag of tags) {
                 const outcome = await mirrorTag(registry, entry, tag, options.dryRun);
-                options.log.info(`${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}${outcome.error ? `: ${outcome.error}` : ''}`);
+                options.log.info(`${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}, ${formatBytes(outcome.bytes)} moved${outcome.error ? `: ${outcome.error}` : ''}`);
                 outcomes.push(outcome);
             }
         });
@@ -33764,6 +33803,7 @@ async function cleanupStaleTags(registry, repositories, pattern, maxAgeMs, exclu
 
 ;// CONCATENATED MODULE: ./shared/promote/execute.ts
 
+
 /**
  * Move every final tag: tag method → manifest-only retag in the same repository (zero blob
  * bytes); intermediate → copy from the intermediate registry with all final tags at once (blobs
@@ -33786,7 +33826,10 @@ async function executePromotion(registry, items, method, log) {
                     })
                     : await registry.copy(first.source, first.final, tags);
                 written = new Set(outcome.tags.filter(t => t.status !== 'skipped').map(t => t.tag));
-                log.info(`${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest})`);
+                const moved = 'bytes' in outcome && typeof outcome.bytes === 'number'
+                    ? `, ${formatBytes(outcome.bytes)} of blobs moved`
+                    : ', manifest only';
+                log.info(`${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest}${moved})`);
             }
             for (const item of group) {
                 let deletedChangeTag;

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1196);
+/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7765);
 // Entry of the build action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 1196:
+/***/ 7765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29389,6 +29389,7 @@ function buildxDigests(metadataFile, refs) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
  * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
@@ -29416,6 +29417,21 @@ function readBuildsetRegistryEnv(env) {
         ...(username && password && { username, password }),
         ...(certDir && { certDir })
     };
+}
+/**
+ * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
+ * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
+ * stagedRepository does, because a repository path cannot hold a colon).
+ */
+function buildsetRepository(registry, finalName) {
+    if (finalName.registry === DOCKER_HUB)
+        return { registry, repository: finalName.repository };
+    return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
+}
+/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
+function namespacePath(namespace) {
+    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -29501,6 +29517,16 @@ function suggestKey(key, known, aliases = {}) {
             [best, bestDistance] = [candidate, d];
     }
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+function unknownKeyErrors(entry, known, aliases, at) {
+    return Object.keys(entry)
+        .filter(key => !known.includes(key))
+        .map(key => {
+        const suggestion = suggestKey(key, known, aliases);
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/model/change.ts
@@ -29907,33 +29933,6 @@ async function readSourceFacts(runner, context, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
-
-
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function registry_location_parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new InputError(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
-    }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
-    }
-    return { registry, path };
-}
-/**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
- */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
-}
-
 ;// CONCATENATED MODULE: ./shared/build/labels.ts
 /** Labels imagegate puts on every image; promote verifies revision and source tree. */
 const ImagegateLabel = {
@@ -30105,7 +30104,8 @@ async function buildImage(options, plan, sink) {
 }
 /** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
 function buildsetTargets(plan, registry) {
-    const repo = stagedRepository({ registry, path: '' }, plan.image.repository);
+    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+    const repo = buildsetRepository(registry, plan.image.repository);
     return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
 }
 async function pushToBuildset(options, plan, built, sink) {
@@ -30237,6 +30237,77 @@ class ProcessRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
+
+
+/*
+ * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
+ * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
+ */
+/** A non-empty string field, or undefined when absent (an error when not a string). */
+function optionalString(entry, key, field, errors) {
+    const value = entry[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
+        return undefined;
+    }
+    if (value.trim() === '') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
+        return undefined;
+    }
+    return value;
+}
+/** A list of strings, `fallback` when absent; each bad item is an error of its own. */
+function stringList(entry, key, field, errors, fallback) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return fallback;
+    if (!Array.isArray(value)) {
+        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        return [];
+    }
+    if (value.length === 0 && key === 'tags') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
+    }
+    const out = [];
+    value.forEach((item, i) => {
+        if (typeof item !== 'string') {
+            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
+        }
+        else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function quoteHint(value) {
+    return typeof value === 'number' || typeof value === 'boolean'
+        ? ' (quote it so YAML keeps it as text)'
+        : '';
+}
+/** Record `problem` for `field` when there is one. */
+function pushIf(errors, field, problem) {
+    if (problem !== undefined)
+        errors.push(new model_errors/* InputError */.dz(field, problem));
+}
+/** Run a parser that throws InputError, recording the error instead. */
+function capture(errors, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        if (e instanceof model_errors/* InputError */.dz) {
+            errors.push(e);
+            return undefined;
+        }
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -30261,6 +30332,7 @@ function joinConfined(base, rel) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/container-images.ts
+
 
 
 
@@ -30327,12 +30399,7 @@ function parseEntry(entry, field, requireContext, errors) {
         return undefined;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-        if (KEYS.includes(key))
-            continue;
-        const suggestion = suggestKey(key, KEYS, KEY_ALIASES);
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`));
-    }
+    errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
     const at = (key) => `${field}.${key}`;
     const context = optionalString(entry, 'context', field, errors);
     if (context === undefined && requireContext && !('context' in entry)) {
@@ -30395,49 +30462,6 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
-function optionalString(entry, key, field, errors) {
-    const value = entry[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
-        return undefined;
-    }
-    if (value.trim() === '') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
-        return undefined;
-    }
-    return value;
-}
-function stringList(entry, key, field, errors, fallback) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return fallback;
-    if (!Array.isArray(value)) {
-        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
-        return [];
-    }
-    if (value.length === 0 && key === 'tags') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
-    }
-    const out = [];
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
-        }
-        else {
-            out.push(item);
-        }
-    });
-    return out;
-}
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
-}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
@@ -30497,21 +30521,32 @@ function duplicateTags(images) {
     }
     return errors;
 }
-function pushIf(errors, field, problem) {
-    if (problem !== undefined)
-        errors.push(new model_errors/* InputError */.dz(field, problem));
+
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function registry_location_parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+        throw new InputError(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+    }
+    return { registry, path };
 }
-function capture(errors, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        if (e instanceof model_errors/* InputError */.dz) {
-            errors.push(e);
-            return undefined;
-        }
-        throw e;
-    }
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_mirror_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(805);
+/* harmony import */ var _shared_actions_mirror_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5708);
 // Entry of the mirror action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 805:
+/***/ 5708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28688,7 +28688,7 @@ function editDistance(a, b) {
     return row[b.length];
 }
 /** The closest known key to `key`, or undefined when none is close enough. */
-function structured_input_suggestKey(key, known, aliases = {}) {
+function suggestKey(key, known, aliases = {}) {
     const normalised = key.toLowerCase().replace(/-/g, '_');
     if (aliases[normalised])
         return aliases[normalised];
@@ -28706,6 +28706,16 @@ function structured_input_suggestKey(key, known, aliases = {}) {
             [best, bestDistance] = [candidate, d];
     }
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+function structured_input_unknownKeyErrors(entry, known, aliases, at) {
+    return Object.keys(entry)
+        .filter(key => !known.includes(key))
+        .map(key => {
+        const suggestion = suggestKey(key, known, aliases);
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/model/credentials.ts
@@ -28747,12 +28757,7 @@ function parseRegistryCredentials(text, onSecret, field = 'registry-credentials'
             continue;
         }
         const before = errors.length;
-        for (const key of Object.keys(entry)) {
-            if (KEYS.includes(key))
-                continue;
-            const suggestion = structured_input_suggestKey(key, KEYS, ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`));
-        }
+        errors.push(...structured_input_unknownKeyErrors(entry, KEYS, ALIASES, at));
         const username = requiredString(entry, 'username', at, errors);
         const password = requiredString(entry, 'password', at, errors, true);
         let repository;
@@ -31342,12 +31347,7 @@ function parseMirrors(text, field = 'mirrors') {
             return;
         }
         const before = errors.length;
-        for (const key of Object.keys(raw)) {
-            if (mirrors_KEYS.includes(key))
-                continue;
-            const s = structured_input_suggestKey(key, mirrors_KEYS, mirrors_ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${s ? ` (did you mean "${s}"?)` : ''}; known keys: ${mirrors_KEYS.join(', ')}`));
-        }
+        errors.push(...structured_input_unknownKeyErrors(raw, mirrors_KEYS, mirrors_ALIASES, at));
         const str = (key, required) => {
             const v = raw[key];
             if (v === undefined) {
@@ -31581,6 +31581,77 @@ function change_changeTag(identity, tag, field = 'tags') {
     return result;
 }
 
+;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
+
+
+/*
+ * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
+ * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
+ */
+/** A non-empty string field, or undefined when absent (an error when not a string). */
+function entry_fields_optionalString(entry, key, field, errors) {
+    const value = entry[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        errors.push(new InputError(`${field}.${key}`, `must be a string, got ${describeType(value)}${entry_fields_quoteHint(value)}`));
+        return undefined;
+    }
+    if (value.trim() === '') {
+        errors.push(new InputError(`${field}.${key}`, 'must not be empty'));
+        return undefined;
+    }
+    return value;
+}
+/** A list of strings, `fallback` when absent; each bad item is an error of its own. */
+function entry_fields_stringList(entry, key, field, errors, fallback) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return fallback;
+    if (!Array.isArray(value)) {
+        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+        errors.push(new InputError(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        return [];
+    }
+    if (value.length === 0 && key === 'tags') {
+        errors.push(new InputError(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
+    }
+    const out = [];
+    value.forEach((item, i) => {
+        if (typeof item !== 'string') {
+            errors.push(new InputError(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${entry_fields_quoteHint(item)}`));
+        }
+        else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function entry_fields_quoteHint(value) {
+    return typeof value === 'number' || typeof value === 'boolean'
+        ? ' (quote it so YAML keeps it as text)'
+        : '';
+}
+/** Record `problem` for `field` when there is one. */
+function entry_fields_pushIf(errors, field, problem) {
+    if (problem !== undefined)
+        errors.push(new InputError(field, problem));
+}
+/** Run a parser that throws InputError, recording the error instead. */
+function entry_fields_capture(errors, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        if (e instanceof InputError) {
+            errors.push(e);
+            return undefined;
+        }
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -31605,6 +31676,7 @@ function joinConfined(base, rel) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/container-images.ts
+
 
 
 
@@ -31671,12 +31743,7 @@ function parseEntry(entry, field, requireContext, errors) {
         return undefined;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-        if (container_images_KEYS.includes(key))
-            continue;
-        const suggestion = suggestKey(key, container_images_KEYS, KEY_ALIASES);
-        errors.push(new InputError(`${field}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${container_images_KEYS.join(', ')}`));
-    }
+    errors.push(...unknownKeyErrors(entry, container_images_KEYS, KEY_ALIASES, field));
     const at = (key) => `${field}.${key}`;
     const context = optionalString(entry, 'context', field, errors);
     if (context === undefined && requireContext && !('context' in entry)) {
@@ -31739,49 +31806,6 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
-function optionalString(entry, key, field, errors) {
-    const value = entry[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        errors.push(new InputError(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
-        return undefined;
-    }
-    if (value.trim() === '') {
-        errors.push(new InputError(`${field}.${key}`, 'must not be empty'));
-        return undefined;
-    }
-    return value;
-}
-function stringList(entry, key, field, errors, fallback) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return fallback;
-    if (!Array.isArray(value)) {
-        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new InputError(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
-        return [];
-    }
-    if (value.length === 0 && key === 'tags') {
-        errors.push(new InputError(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
-    }
-    const out = [];
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            errors.push(new InputError(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
-        }
-        else {
-            out.push(item);
-        }
-    });
-    return out;
-}
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
-}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
@@ -31840,22 +31864,6 @@ function duplicateTags(images) {
         });
     }
     return errors;
-}
-function pushIf(errors, field, problem) {
-    if (problem !== undefined)
-        errors.push(new InputError(field, problem));
-}
-function capture(errors, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        if (e instanceof InputError) {
-            errors.push(e);
-            return undefined;
-        }
-        throw e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/model/registry-location.ts
@@ -31962,7 +31970,21 @@ function readMirrorInputs(reader) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/model/bytes.ts
+/** `0 B`, `512 B`, `12.3 kB`, `104.9 MB`: decimal units, as registries and skopeo report sizes. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/mirror/index.ts
+
 
 
 /**
@@ -31986,7 +32008,7 @@ async function mirrorImages(registry, entries, options) {
                 options.log.warning(`${entry.field}: no source tag matches; nothing to mirror`);
             for (const tag of tags) {
                 const outcome = await mirrorTag(registry, entry, tag, options.dryRun);
-                options.log.info(`${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}${outcome.error ? `: ${outcome.error}` : ''}`);
+                options.log.info(`${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}, ${formatBytes(outcome.bytes)} moved${outcome.error ? `: ${outcome.error}` : ''}`);
                 outcomes.push(outcome);
             }
         });

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_promote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9038);
+/* harmony import */ var _shared_actions_promote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5510);
 // Entry of the promote action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 9038:
+/***/ 5510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28707,6 +28707,16 @@ function suggestKey(key, known, aliases = {}) {
     }
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+function unknownKeyErrors(entry, known, aliases, at) {
+    return Object.keys(entry)
+        .filter(key => !known.includes(key))
+        .map(key => {
+        const suggestion = suggestKey(key, known, aliases);
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
+}
 
 ;// CONCATENATED MODULE: ./shared/model/credentials.ts
 
@@ -28747,12 +28757,7 @@ function parseRegistryCredentials(text, onSecret, field = 'registry-credentials'
             continue;
         }
         const before = errors.length;
-        for (const key of Object.keys(entry)) {
-            if (KEYS.includes(key))
-                continue;
-            const suggestion = suggestKey(key, KEYS, ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`));
-        }
+        errors.push(...unknownKeyErrors(entry, KEYS, ALIASES, at));
         const username = requiredString(entry, 'username', at, errors);
         const password = requiredString(entry, 'password', at, errors, true);
         let repository;
@@ -31646,6 +31651,77 @@ function change_changeTag(identity, tag, field = 'tags') {
     return result;
 }
 
+;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
+
+
+/*
+ * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
+ * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
+ */
+/** A non-empty string field, or undefined when absent (an error when not a string). */
+function optionalString(entry, key, field, errors) {
+    const value = entry[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
+        return undefined;
+    }
+    if (value.trim() === '') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
+        return undefined;
+    }
+    return value;
+}
+/** A list of strings, `fallback` when absent; each bad item is an error of its own. */
+function stringList(entry, key, field, errors, fallback) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return fallback;
+    if (!Array.isArray(value)) {
+        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        return [];
+    }
+    if (value.length === 0 && key === 'tags') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
+    }
+    const out = [];
+    value.forEach((item, i) => {
+        if (typeof item !== 'string') {
+            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
+        }
+        else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function quoteHint(value) {
+    return typeof value === 'number' || typeof value === 'boolean'
+        ? ' (quote it so YAML keeps it as text)'
+        : '';
+}
+/** Record `problem` for `field` when there is one. */
+function pushIf(errors, field, problem) {
+    if (problem !== undefined)
+        errors.push(new model_errors/* InputError */.dz(field, problem));
+}
+/** Run a parser that throws InputError, recording the error instead. */
+function capture(errors, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        if (e instanceof model_errors/* InputError */.dz) {
+            errors.push(e);
+            return undefined;
+        }
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -31670,6 +31746,7 @@ function joinConfined(base, rel) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/container-images.ts
+
 
 
 
@@ -31736,12 +31813,7 @@ function parseEntry(entry, field, requireContext, errors) {
         return undefined;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-        if (container_images_KEYS.includes(key))
-            continue;
-        const suggestion = suggestKey(key, container_images_KEYS, KEY_ALIASES);
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${container_images_KEYS.join(', ')}`));
-    }
+    errors.push(...unknownKeyErrors(entry, container_images_KEYS, KEY_ALIASES, field));
     const at = (key) => `${field}.${key}`;
     const context = optionalString(entry, 'context', field, errors);
     if (context === undefined && requireContext && !('context' in entry)) {
@@ -31804,49 +31876,6 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
-function optionalString(entry, key, field, errors) {
-    const value = entry[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
-        return undefined;
-    }
-    if (value.trim() === '') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
-        return undefined;
-    }
-    return value;
-}
-function stringList(entry, key, field, errors, fallback) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return fallback;
-    if (!Array.isArray(value)) {
-        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
-        return [];
-    }
-    if (value.length === 0 && key === 'tags') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
-    }
-    const out = [];
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
-        }
-        else {
-            out.push(item);
-        }
-    });
-    return out;
-}
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
-}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
@@ -31905,22 +31934,6 @@ function duplicateTags(images) {
         });
     }
     return errors;
-}
-function pushIf(errors, field, problem) {
-    if (problem !== undefined)
-        errors.push(new model_errors/* InputError */.dz(field, problem));
-}
-function capture(errors, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        if (e instanceof model_errors/* InputError */.dz) {
-            errors.push(e);
-            return undefined;
-        }
-        throw e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/model/registry-location.ts
@@ -32108,7 +32121,21 @@ async function cleanupStaleTags(registry, repositories, pattern, maxAgeMs, exclu
     return results;
 }
 
+;// CONCATENATED MODULE: ./shared/model/bytes.ts
+/** `0 B`, `512 B`, `12.3 kB`, `104.9 MB`: decimal units, as registries and skopeo report sizes. */
+function formatBytes(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/promote/execute.ts
+
 
 /**
  * Move every final tag: tag method → manifest-only retag in the same repository (zero blob
@@ -32132,7 +32159,10 @@ async function executePromotion(registry, items, method, log) {
                     })
                     : await registry.copy(first.source, first.final, tags);
                 written = new Set(outcome.tags.filter(t => t.status !== 'skipped').map(t => t.tag));
-                log.info(`${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest})`);
+                const moved = 'bytes' in outcome && typeof outcome.bytes === 'number'
+                    ? `, ${formatBytes(outcome.bytes)} of blobs moved`
+                    : ', manifest only';
+                log.info(`${tags.map(t => `${t}: ${written.has(t) ? 'written' : 'already there'}`).join(', ')} (${outcome.digest}${moved})`);
             }
             for (const item of group) {
                 let deletedChangeTag;

@@ -28425,7 +28425,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 4517:
+/***/ 1353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28839,6 +28839,16 @@ function suggestKey(key, known, aliases = {}) {
     }
     return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
+/** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
+function unknownKeyErrors(entry, known, aliases, at) {
+    return Object.keys(entry)
+        .filter(key => !known.includes(key))
+        .map(key => {
+        const suggestion = suggestKey(key, known, aliases);
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+    });
+}
 
 ;// CONCATENATED MODULE: ./shared/model/credentials.ts
 
@@ -28879,12 +28889,7 @@ function parseRegistryCredentials(text, onSecret, field = 'registry-credentials'
             continue;
         }
         const before = errors.length;
-        for (const key of Object.keys(entry)) {
-            if (KEYS.includes(key))
-                continue;
-            const suggestion = suggestKey(key, KEYS, ALIASES);
-            errors.push(new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${KEYS.join(', ')}`));
-        }
+        errors.push(...unknownKeyErrors(entry, KEYS, ALIASES, at));
         const username = requiredString(entry, 'username', at, errors);
         const password = requiredString(entry, 'password', at, errors, true);
         let repository;
@@ -31493,6 +31498,77 @@ function changeTag(identity, tag, field = 'tags') {
     return result;
 }
 
+;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
+
+
+/*
+ * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
+ * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
+ */
+/** A non-empty string field, or undefined when absent (an error when not a string). */
+function optionalString(entry, key, field, errors) {
+    const value = entry[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'string') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
+        return undefined;
+    }
+    if (value.trim() === '') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
+        return undefined;
+    }
+    return value;
+}
+/** A list of strings, `fallback` when absent; each bad item is an error of its own. */
+function stringList(entry, key, field, errors, fallback) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return fallback;
+    if (!Array.isArray(value)) {
+        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        return [];
+    }
+    if (value.length === 0 && key === 'tags') {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
+    }
+    const out = [];
+    value.forEach((item, i) => {
+        if (typeof item !== 'string') {
+            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
+        }
+        else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+function quoteHint(value) {
+    return typeof value === 'number' || typeof value === 'boolean'
+        ? ' (quote it so YAML keeps it as text)'
+        : '';
+}
+/** Record `problem` for `field` when there is one. */
+function pushIf(errors, field, problem) {
+    if (problem !== undefined)
+        errors.push(new model_errors/* InputError */.dz(field, problem));
+}
+/** Run a parser that throws InputError, recording the error instead. */
+function capture(errors, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        if (e instanceof model_errors/* InputError */.dz) {
+            errors.push(e);
+            return undefined;
+        }
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
 /**
@@ -31517,6 +31593,7 @@ function joinConfined(base, rel) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/container-images.ts
+
 
 
 
@@ -31583,12 +31660,7 @@ function parseEntry(entry, field, requireContext, errors) {
         return undefined;
     }
     const before = errors.length;
-    for (const key of Object.keys(entry)) {
-        if (container_images_KEYS.includes(key))
-            continue;
-        const suggestion = suggestKey(key, container_images_KEYS, KEY_ALIASES);
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known keys: ${container_images_KEYS.join(', ')}`));
-    }
+    errors.push(...unknownKeyErrors(entry, container_images_KEYS, KEY_ALIASES, field));
     const at = (key) => `${field}.${key}`;
     const context = optionalString(entry, 'context', field, errors);
     if (context === undefined && requireContext && !('context' in entry)) {
@@ -31651,49 +31723,6 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
-function optionalString(entry, key, field, errors) {
-    const value = entry[key];
-    if (value === undefined)
-        return undefined;
-    if (typeof value !== 'string') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a string, got ${describeType(value)}${quoteHint(value)}`));
-        return undefined;
-    }
-    if (value.trim() === '') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
-        return undefined;
-    }
-    return value;
-}
-function stringList(entry, key, field, errors, fallback) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return fallback;
-    if (!Array.isArray(value)) {
-        const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
-        return [];
-    }
-    if (value.length === 0 && key === 'tags') {
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty (leave it out for ["latest"])'));
-    }
-    const out = [];
-    value.forEach((item, i) => {
-        if (typeof item !== 'string') {
-            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
-        }
-        else {
-            out.push(item);
-        }
-    });
-    return out;
-}
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
-function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
-}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
@@ -31752,22 +31781,6 @@ function duplicateTags(images) {
         });
     }
     return errors;
-}
-function pushIf(errors, field, problem) {
-    if (problem !== undefined)
-        errors.push(new model_errors/* InputError */.dz(field, problem));
-}
-function capture(errors, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        if (e instanceof model_errors/* InputError */.dz) {
-            errors.push(e);
-            return undefined;
-        }
-        throw e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/model/registry-location.ts
@@ -32487,6 +32500,7 @@ function buildxDigests(metadataFile, refs) {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
  * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
@@ -32514,6 +32528,21 @@ function readBuildsetRegistryEnv(env) {
         ...(username && password && { username, password }),
         ...(certDir && { certDir })
     };
+}
+/**
+ * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
+ * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
+ * stagedRepository does, because a repository path cannot hold a colon).
+ */
+function buildsetRepository(registry, finalName) {
+    if (finalName.registry === DOCKER_HUB)
+        return { registry, repository: finalName.repository };
+    return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
+}
+/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
+function namespacePath(namespace) {
+    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
 }
 
 ;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
@@ -32988,7 +33017,8 @@ async function buildImage(options, plan, sink) {
 }
 /** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
 function buildsetTargets(plan, registry) {
-    const repo = stagedRepository({ registry, path: '' }, plan.image.repository);
+    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+    const repo = buildsetRepository(registry, plan.image.repository);
     return plan.image.tags.map(tag => reference_formatReference(withTag(repo, tag)));
 }
 async function pushToBuildset(options, plan, built, sink) {
@@ -33443,7 +33473,7 @@ function errorMessage(e) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4517);
+/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1353);
 // Entry of the upload action: everything lives in shared/.
 
 
