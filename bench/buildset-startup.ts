@@ -8,37 +8,20 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {type RunnerContext} from '../shared/action/context.js';
 import {type BuildsetDeps} from '../shared/buildset/deps.js';
 import {buildsetMain} from '../shared/buildset/main-step.js';
-import {pathsUnder} from '../shared/buildset/paths.js';
 import {buildsetPost} from '../shared/buildset/post-step.js';
-import {ProcessRunner} from '../shared/engine/process-runner.js';
 import {type BuildsetRegistryInputs} from '../shared/inputs/buildset-registry.js';
+import {testContext, testDeps} from '../__tests__/integration/buildset/support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const IMAGE = process.env.IMAGEGATE_TEST_REGISTRY_IMAGE ?? 'localhost/imagegate-test/registry:2';
 
+/** The integration tests' deps, but the twin's daemon.json entry goes to a temp file: no dockerd to reload. */
 function deps(root: string, state: Map<string, string>): BuildsetDeps {
-  const unused = () => {
-    throw new Error('not used by the benchmark');
-  };
   return {
-    runner: new ProcessRunner(),
-    paths: pathsUnder(root, {}),
-    log: {info: () => undefined, warning: m => console.warn(m), group: (_t, fn) => fn()},
-    state: {save: (n, v) => void state.set(n, v), get: n => state.get(n) ?? ''},
-    mask: () => undefined,
-    setOutput: () => undefined,
-    exportVariable: () => undefined,
-    // The twin's daemon.json entry goes to a temp file; no real dockerd to reload.
-    dockerd: {reload: async () => undefined, restart: async () => unused()},
-    share: unused,
-    registry: unused,
-    github: unused,
-    now: () => new Date(),
-    addresses: () => [],
-    summary: async () => undefined
+    ...testDeps(root, state),
+    dockerd: {reload: async () => undefined, restart: async () => undefined}
   };
 }
 
@@ -63,15 +46,7 @@ export async function benchBuildsetStartup(runs = RUNS, withMirror = false): Pro
   const samples: number[][] = [];
   for (let i = 0; i < runs; i++) {
     const root = mkdtempSync(join(tmpdir(), 'imagegate-bench-bsr-'));
-    const ctx: RunnerContext = {
-      eventName: 'push',
-      payload: {},
-      workspace: root,
-      runAttempt: '1',
-      apiUrl: 'http://127.0.0.1:9',
-      serverUrl: 'https://github.com',
-      runnerTemp: root
-    };
+    const ctx = testContext(root, 'push');
     const state = new Map<string, string>();
     const d = deps(root, state);
     const t0 = Date.now();

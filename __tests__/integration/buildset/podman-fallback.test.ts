@@ -9,7 +9,6 @@ import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {type RunnerContext} from '../../../shared/action/context.js';
 import {buildsetMain} from '../../../shared/buildset/main-step.js';
 import {buildsetPost} from '../../../shared/buildset/post-step.js';
 import {DROP_IN_NAME} from '../../../shared/buildset/containers-config.js';
@@ -17,7 +16,13 @@ import {type BuildsetRegistryInputs} from '../../../shared/inputs/buildset-regis
 import {pushTestImage} from '../../support/images.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
-import {REGISTRY_IMAGE, asTestRegistry, existingContainers, testDeps} from './support.js';
+import {
+  REGISTRY_IMAGE,
+  asTestRegistry,
+  existingContainers,
+  testContext,
+  testDeps
+} from './support.js';
 
 const exec = promisify(execFile);
 let upstream: TestRegistry;
@@ -49,15 +54,7 @@ test('podman prefers the buildset registry and falls back to the upstream', asyn
     githubToken: '',
     identity: {pipeline: 'check', event: 'pull_request'}
   };
-  const ctx: RunnerContext = {
-    eventName: 'pull_request',
-    payload: {},
-    workspace: root,
-    runAttempt: '1',
-    apiUrl: 'http://127.0.0.1:9',
-    serverUrl: 'https://github.com',
-    runnerTemp: root
-  };
+  const ctx = testContext(root);
   const state = new Map<string, string>();
   const deps = testDeps(root, state);
   const {registry} = await buildsetMain(inputs, ctx, deps);

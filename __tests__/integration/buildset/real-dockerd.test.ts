@@ -22,7 +22,13 @@ import {ProcessRunner} from '../../../shared/engine/process-runner.js';
 import {type BuildsetRegistryInputs} from '../../../shared/inputs/buildset-registry.js';
 import {pushTestImage} from '../../support/images.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
-import {REGISTRY_IMAGE, asTestRegistry, existingContainers, testDeps} from './support.js';
+import {
+  REGISTRY_IMAGE,
+  asTestRegistry,
+  existingContainers,
+  testContext,
+  testDeps
+} from './support.js';
 
 const exec = promisify(execFile);
 const DOCKER_20 = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
@@ -59,18 +65,6 @@ function inputs(namespaces: string[], restartDocker = false): BuildsetRegistryIn
     restartDocker,
     githubToken: '',
     identity: {pipeline: 'check', event: 'pull_request'}
-  };
-}
-
-function context(root: string): RunnerContext {
-  return {
-    eventName: 'pull_request',
-    payload: {},
-    workspace: root,
-    runAttempt: '1',
-    apiUrl: 'http://127.0.0.1:9',
-    serverUrl: 'https://github.com',
-    runnerTemp: root
   };
 }
 
@@ -124,7 +118,7 @@ test('TLS is verified for real on a docker network address: CA needed', async ()
   const network = await createNetwork();
   try {
     const deps = realDeps(root, state, {placement: {network: network.name, ip: network.ip}});
-    await withMainAndPost(deps, context(root), inputs(['quay.io']), async main => {
+    await withMainAndPost(deps, testContext(root), inputs(['quay.io']), async main => {
       const r = main.registry;
       expect(r.registry).toBe(`${network.ip}:5000`);
       const bsr = asTestRegistry({...r, url: r.registry});
@@ -153,7 +147,7 @@ test('docker pull docker.io/<org>/<app> is served from the buildset registry aft
   const root = makeRunTempDir('bsr-mirror');
   const deps = realDeps(root, new Map());
   const app = `imagegate-e2e/app-${randomBytes(3).toString('hex')}`;
-  await withMainAndPost(deps, context(root), inputs(['docker.io']), async main => {
+  await withMainAndPost(deps, testContext(root), inputs(['docker.io']), async main => {
     const r = main.registry;
     expect(r.mirror).toBeDefined();
     const pushed = await pushTestImage(asTestRegistry({...r, url: r.registry}), app, '1', {
@@ -171,7 +165,7 @@ test('BuildKit FROM resolves to the speculative image with restart-docker', asyn
   const deps = realDeps(root, new Map());
   const app = `imagegate-e2e/base-${randomBytes(3).toString('hex')}`;
   const tag = `imagegate-e2e/built-${randomBytes(3).toString('hex')}:1`;
-  await withMainAndPost(deps, context(root), inputs(['docker.io'], true), async main => {
+  await withMainAndPost(deps, testContext(root), inputs(['docker.io'], true), async main => {
     const r = main.registry;
     await pushTestImage(asTestRegistry({...r, url: r.registry}), app, '1', {format: 'v2s2'});
     const dockerfile = `FROM docker.io/${app}:1\nLABEL dev.imagegate.test=buildkit\n`;

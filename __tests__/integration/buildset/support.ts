@@ -4,6 +4,7 @@
  */
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
+import {type RunnerContext} from '../../../shared/action/context.js';
 import {type BuildsetDeps} from '../../../shared/buildset/deps.js';
 import {pathsUnder} from '../../../shared/buildset/paths.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
@@ -82,5 +83,18 @@ export function testDeps(root: string, state: Map<string, string>): BuildsetDeps
     now: () => new Date(),
     addresses: () => [],
     summary: async () => undefined
+  };
+}
+
+/** A runner context rooted in `root` (workspace and RUNNER_TEMP), with no reachable GitHub API. */
+export function testContext(root: string, eventName = 'pull_request'): RunnerContext {
+  return {
+    eventName,
+    payload: {},
+    workspace: root,
+    runAttempt: '1',
+    apiUrl: 'http://127.0.0.1:9',
+    serverUrl: 'https://github.com',
+    runnerTemp: root
   };
 }
