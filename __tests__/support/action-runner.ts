@@ -4,7 +4,7 @@
  * files; post steps get the state that main saved as `STATE_*`.
  */
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {chownSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {makeRunTempDir} from './run-dir.js';
 
@@ -34,6 +34,8 @@ export interface ActionRunOptions {
   readonly state?: Record<string, string>;
   readonly cwd?: string;
   readonly timeoutMs?: number;
+  /** Run as this user (the runner's non-root `runner` user); the step's files become theirs. */
+  readonly user?: {readonly uid: number; readonly gid: number};
 }
 
 /** Run `dist/<bundle>/index.js` (or `dist/index.js` for 'index') to completion. */
@@ -50,6 +52,10 @@ export async function runBundle(
   };
   for (const f of [files.output, files.state, files.summary]) writeFileSync(f, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? {}));
+  if (options.user) {
+    for (const f of [dir, ...Object.values(files)])
+      chownSync(f, options.user.uid, options.user.gid);
+  }
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     GITHUB_ACTIONS: 'true',
@@ -82,7 +88,8 @@ export async function runBundle(
     const child = spawn(NODE24, [script], {
       env,
       cwd: options.cwd ?? dir,
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.user && {uid: options.user.uid, gid: options.user.gid})
     });
     let out = '';
     let err = '';

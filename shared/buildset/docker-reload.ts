@@ -1,9 +1,7 @@
-import {existsSync} from 'node:fs';
-import {readFile, rmdir, unlink, writeFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {type BuildsetDeps} from './deps.js';
 import {parseJsonObject} from './docker-config.js';
-import {makeParents} from './file-edits.js';
+import {systemFs} from './system-fs.js';
 
 /**
  * Make the running dockerd forget our mirror once daemon.json is restored. dockerd's reload
@@ -13,19 +11,20 @@ import {makeParents} from './file-edits.js';
  */
 export async function dropMirror(deps: BuildsetDeps, mirror: string): Promise<void> {
   const path = deps.paths.daemonJson;
-  const original = existsSync(path) ? await readFile(path) : undefined;
+  const fs = systemFs(deps.runner);
+  const original = await fs.readFile(path);
   const config = parseJsonObject(original?.toString('utf8'), path);
   if (Array.isArray(config['registry-mirrors'])) {
     await deps.dockerd.reload({mirror, present: false});
     return;
   }
-  const created = await makeParents(dirname(path));
-  await writeFile(path, `${JSON.stringify({...config, 'registry-mirrors': []})}\n`);
+  const created = await fs.mkdirp(dirname(path));
+  await fs.writeFile(path, `${JSON.stringify({...config, 'registry-mirrors': []})}\n`);
   try {
     await deps.dockerd.reload({mirror, present: false});
   } finally {
-    if (original) await writeFile(path, original);
-    else await unlink(path);
-    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
+    if (original) await fs.writeFile(path, original);
+    else await fs.unlink(path);
+    for (const dir of created.reverse()) await fs.rmdir(dir).catch(() => undefined);
   }
 }

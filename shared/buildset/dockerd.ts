@@ -38,7 +38,19 @@ export class SystemDockerDaemon implements DockerDaemon {
   ) {}
 
   async reload(until?: MirrorWait): Promise<void> {
-    process.kill(await this.pid(), 'SIGHUP');
+    const pid = await this.pid();
+    try {
+      process.kill(pid, 'SIGHUP');
+    } catch (e) {
+      // dockerd runs as root; a non-root runner (GitHub-hosted) signals it through sudo.
+      if ((e as NodeJS.ErrnoException).code !== 'EPERM') throw e;
+      const result = await this.runner.run({
+        command: 'sudo',
+        args: ['-n', 'kill', '-HUP', String(pid)]
+      });
+      if (result.code !== 0)
+        throw new Error(`sudo -n kill -HUP ${pid} failed: ${result.stderr.trim()}`);
+    }
     if (!until) return;
     const mirror = until.mirror.replace(/\/*$/, '');
     const deadline = Date.now() + 10_000;

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
-import {existsSync} from 'node:fs';
-import {copyFile, mkdir, readFile, rm, rmdir, unlink, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
+import {type SystemFs} from './system-fs.js';
 
 /**
  * How a file is put back when someone else changed it after us (then restoring our backup would
@@ -33,6 +33,7 @@ export class FileEditJournal {
   readonly edits: FileEdit[] = [];
 
   constructor(
+    private readonly fs: SystemFs,
     private readonly backupDir: string,
     existing: readonly FileEdit[] = [],
     private readonly onChange: (edits: readonly FileEdit[]) => void = () => undefined
@@ -42,7 +43,7 @@ export class FileEditJournal {
 
   /** The file's current text, or undefined when it does not exist. */
   async read(path: string): Promise<string | undefined> {
-    return existsSync(path) ? readFile(path, 'utf8') : undefined;
+    return (await this.fs.readFile(path))?.toString('utf8');
   }
 
   /** Back up `path` (first edit only), then write `content` with `mode` for new files. */
@@ -58,17 +59,23 @@ export class FileEditJournal {
     if (earlier !== -1) {
       edit = this.edits[earlier];
     } else {
-      const createdDirs = await makeParents(dirname(path));
+      const createdDirs = await this.fs.mkdirp(dirname(path));
       let backup: string | undefined;
-      if (existsSync(path)) {
+      const original = await this.fs.readFile(path);
+      if (original !== undefined) {
+        // Backups live in our own RUNNER_TEMP folder: written directly, whoever owns the file.
         await mkdir(this.backupDir, {recursive: true, mode: 0o700});
         backup = join(this.backupDir, `${this.edits.length}-${sha256(path).slice(0, 12)}`);
-        await copyFile(path, backup);
+        // copyFile keeps the mode, which restoring a deleted file needs; a file we may not read
+        // directly (sudo read it) keeps only its bytes.
+        await copyFile(path, backup).catch(() =>
+          writeFile(backup as string, original, {mode: 0o600})
+        );
       }
       edit = {path, kind, createdDirs, ...(backup && {backup}), ...extra};
     }
-    // writeFile on an existing file keeps its inode, owner and mode.
-    await writeFile(path, content, {mode});
+    // Writing an existing file keeps its inode, owner and mode.
+    await this.fs.writeFile(path, content, mode);
     const record = {...edit, written: sha256(content)};
     if (earlier !== -1) this.edits[earlier] = record;
     else this.edits.push(record);
@@ -77,11 +84,11 @@ export class FileEditJournal {
 }
 
 /** Undo every edit, last first; returns the problems instead of stopping at the first. */
-export async function restoreEdits(edits: readonly FileEdit[]): Promise<string[]> {
+export async function restoreEdits(edits: readonly FileEdit[], fs: SystemFs): Promise<string[]> {
   const problems: string[] = [];
   for (const edit of [...edits].reverse()) {
     try {
-      await restoreOne(edit);
+      await restoreOne(edit, fs);
     } catch (e) {
       problems.push(`${edit.path}: ${(e as Error).message}`);
     }
@@ -89,19 +96,22 @@ export async function restoreEdits(edits: readonly FileEdit[]): Promise<string[]
   return problems;
 }
 
-async function restoreOne(edit: FileEdit): Promise<void> {
-  const current = existsSync(edit.path) ? await readFile(edit.path) : undefined;
+async function restoreOne(edit: FileEdit, fs: SystemFs): Promise<void> {
+  const current = await fs.readFile(edit.path);
   if (current === undefined || sha256(current) === edit.written || edit.kind === 'owned') {
-    if (edit.backup) await copyFile(edit.backup, edit.path);
-    else if (current !== undefined) await unlink(edit.path);
+    // Rewriting an existing file keeps its inode, owner and mode; a deleted one is copied back.
+    if (edit.backup && current !== undefined)
+      await fs.writeFile(edit.path, await readFile(edit.backup));
+    else if (edit.backup) await fs.copyFile(edit.backup, edit.path);
+    else if (current !== undefined) await fs.unlink(edit.path);
   } else {
     // Changed by a later step: take out only what we added, keep theirs.
     const value = JSON.parse(current.toString('utf8')) as Record<string, unknown>;
     const left = edit.kind === 'json-auth' ? withoutAuth(value, edit) : withoutMirror(value, edit);
-    await writeFile(edit.path, `${JSON.stringify(left, null, '\t')}\n`);
+    await fs.writeFile(edit.path, `${JSON.stringify(left, null, '\t')}\n`);
   }
   if (edit.backup) await rm(edit.backup, {force: true});
-  for (const dir of [...edit.createdDirs].reverse()) await rmdir(dir).catch(() => undefined);
+  for (const dir of [...edit.createdDirs].reverse()) await fs.rmdir(dir).catch(() => undefined);
 }
 
 function withoutAuth(value: Record<string, unknown>, edit: FileEdit): Record<string, unknown> {
@@ -116,12 +126,4 @@ function withoutMirror(value: Record<string, unknown>, edit: FileEdit): Record<s
   const rest = {...value};
   delete rest['registry-mirrors'];
   return left.length === 0 && edit.addedList ? rest : {...rest, 'registry-mirrors': left};
-}
-
-/** mkdir -p, returning the directories it created, outermost first. */
-export async function makeParents(dir: string): Promise<string[]> {
-  const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) missing.unshift(d);
-  if (missing.length > 0) await mkdir(dir, {recursive: true});
-  return missing;
 }

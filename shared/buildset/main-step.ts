@@ -12,6 +12,7 @@ import {configureRuntimes, detectRuntimes} from './configure.js';
 import {waitForRegistry} from './container.js';
 import {type BuildsetDeps} from './deps.js';
 import {FileEditJournal} from './file-edits.js';
+import {systemFs} from './system-fs.js';
 import {type SpeculativeImage, populateFromChanges} from './populate.js';
 import {rootBody} from './root-change.js';
 import {shareKeys} from './share.js';
@@ -89,7 +90,9 @@ export async function buildsetMain(
   deps.log.info(`Buildset registry ${registry.registry} answered after ${startupMs} ms`);
   publishCoordinates(deps, registry);
 
-  const journal = new FileEditJournal(join(rootDir, 'backups'), [], edits => update({edits}));
+  const journal = new FileEditJournal(systemFs(deps.runner), join(rootDir, 'backups'), [], edits =>
+    update({edits})
+  );
   const configured = await configureRuntimes(deps, journal, {
     runtimes,
     namespaces: inputs.namespaces,

@@ -11,6 +11,7 @@ import {removeContainer} from './container.js';
 import {dropMirror} from './docker-reload.js';
 import {type BuildsetDeps} from './deps.js';
 import {restoreEdits} from './file-edits.js';
+import {systemFs} from './system-fs.js';
 import {publishBuiltImages} from './publish.js';
 import {REGISTRY_USER} from './secrets.js';
 import {shareKeys} from './share.js';
@@ -71,7 +72,7 @@ export async function buildsetPost(
       deps.log.info(saved ? `Saved the registry storage as ${key}` : `${key} was saved already`);
     });
   }
-  const restored = await restoreEdits(state.edits);
+  const restored = await restoreEdits(state.edits, systemFs(deps.runner));
   problems.push(...restored.map(p => `restoring ${p}`));
   if (state.dockerMirror) {
     const mirror = state.dockerMirror;

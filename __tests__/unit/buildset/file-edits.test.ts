@@ -3,7 +3,11 @@ import {join} from 'node:path';
 import {addAuth, configureDocker} from '../../../shared/buildset/docker-config.js';
 import {FileEditJournal, restoreEdits} from '../../../shared/buildset/file-edits.js';
 import {pathsUnder} from '../../../shared/buildset/paths.js';
+import {systemFs} from '../../../shared/buildset/system-fs.js';
+import {ProcessRunner} from '../../../shared/engine/process-runner.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
+
+const fs = systemFs(new ProcessRunner());
 
 const endpoint = {
   registry: '10.0.0.1:5000',
@@ -21,7 +25,7 @@ describe('file edits are undone exactly', () => {
     // Odd formatting on purpose: a re-serialised file would differ.
     const daemon = '{ "registry-mirrors": ["https://m.example"],\n  "debug":true }';
     writeFileSync(paths.daemonJson, daemon, {mode: 0o640});
-    const journal = new FileEditJournal(join(root, 'backups'));
+    const journal = new FileEditJournal(fs, join(root, 'backups'));
     expect(await configureDocker(journal, paths, endpoint, true)).toBe(true);
 
     expect(JSON.parse(readFileSync(paths.daemonJson, 'utf8'))['registry-mirrors']).toEqual([
@@ -35,7 +39,7 @@ describe('file edits are undone exactly', () => {
       auth: Buffer.from('imagegate:pw').toString('base64')
     });
 
-    expect(await restoreEdits(journal.edits)).toEqual([]);
+    expect(await restoreEdits(journal.edits, fs)).toEqual([]);
     expect(readFileSync(paths.daemonJson, 'utf8')).toBe(daemon);
     expect(statSync(paths.daemonJson).mode & 0o777).toBe(0o640);
     expect(existsSync(paths.dockerCertsDir)).toBe(false);
@@ -48,7 +52,7 @@ describe('file edits are undone exactly', () => {
     mkdirSync(join(root, 'home/.docker'), {recursive: true});
     const original = '{"auths": {"ghcr.io": {"auth": "eA=="}}}\n';
     writeFileSync(paths.dockerConfig, original);
-    const journal = new FileEditJournal(join(root, 'backups'));
+    const journal = new FileEditJournal(fs, join(root, 'backups'));
     await addAuth(journal, paths.dockerConfig, '10.0.0.1:5000', endpoint);
     await configureDocker(journal, paths, endpoint, true);
     // A later `docker login` in the job:
@@ -59,7 +63,7 @@ describe('file edits are undone exactly', () => {
     daemonLater.debug = true;
     writeFileSync(paths.daemonJson, JSON.stringify(daemonLater));
 
-    expect(await restoreEdits(journal.edits)).toEqual([]);
+    expect(await restoreEdits(journal.edits, fs)).toEqual([]);
     expect(JSON.parse(readFileSync(paths.dockerConfig, 'utf8')).auths).toEqual({
       'ghcr.io': {auth: 'eA=='},
       'quay.io': {auth: 'eQ=='}
