@@ -32515,17 +32515,24 @@ async function report(result, reporter) {
         images.set(key, entry);
     }
     reporter.output('images', JSON.stringify([...images.values()]));
-    const status = (tag, key) => {
-        const done = result.promoted?.find(p => `${formatReference(p.item.image.repository)} ${p.item.digest}` === key &&
-            p.item.final.tag === tag);
+    // The items themselves key the outcomes: no string keys to rebuild and match.
+    const outcomes = new Map(result.promoted?.map(p => [p.item, p]));
+    const status = (item) => {
         if (result.dryRun)
             return 'planned (dry run)';
-        if (!done || done.item.state === 'done')
+        const done = outcomes.get(item);
+        if (!done || item.state === 'done')
             return 'already promoted';
         return done.result === 'written' ? 'promoted' : 'already there';
     };
     const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
-    await reporter.table(`imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`, ['image', 'tag', 'digest', 'source', 'result'], [...images.entries()].flatMap(([key, e]) => e.tags.map(t => [e.repository, t, `\`${e.digest}\``, e.source, status(t, key)])), deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined);
+    await reporter.table(`imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`, ['image', 'tag', 'digest', 'source', 'result'], result.items.map(item => [
+        formatReference(item.image.repository),
+        item.final.tag,
+        `\`${item.digest}\``,
+        formatReference(item.source),
+        status(item)
+    ]), deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined);
 }
 
 
