@@ -11,6 +11,21 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/machine.sh
 source scripts/lib/machine.sh
 
+# Images the tests built carry the per-run registry address (127.0.0.1:<port>/…) or a
+# localhost/it-… name; the two base images above stay, so the next run need not rebuild them.
+remove_test_images() {
+  local engine refs
+  for engine in docker podman; do
+    have "$engine" || continue
+    refs=$("$engine" images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null |
+      grep -E '^(127\.0\.0\.1:[0-9]+|localhost/it-)' || true)
+    if [ -n "$refs" ]; then
+      # shellcheck disable=SC2086 # one reference per word
+      "$engine" rmi -f $refs >/dev/null 2>&1 || true
+    fi
+  done
+}
+
 check_dist() {
   if [ ! -f scripts/build-dist.mjs ]; then
     log "skipping the dist/ check: scripts/build-dist.mjs does not exist yet"
@@ -53,4 +68,5 @@ if [ $# -eq 0 ]; then
 else
   phase jest npm run test:jest -- "$@"
 fi
+phase cleanup remove_test_images
 log "all checks passed"
