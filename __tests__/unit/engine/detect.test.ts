@@ -1,9 +1,9 @@
 /** Engine detection against the machine's real docker clients and podman. */
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {detectEngine, dockerClients} from '../../../shared/engine/detect.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
+import {makeRunTempDir} from '../../support/run-dir.js';
 
 const runner = new ProcessRunner();
 
@@ -34,7 +34,7 @@ test('podman', async () => {
 });
 
 test('docker clients: PATH order, executables only, duplicates once', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'imagegate-path-'));
+  const dir = makeRunTempDir('path');
   writeFileSync(join(dir, 'docker'), '', {mode: 0o644});
   const clients = dockerClients(
     {PATH: [dir, '/usr/local/bin', '/usr/bin', '/usr/bin'].join(':')},
