@@ -143,27 +143,22 @@ describe('promote-method tag', () => {
 
   test('the change comes from the commit message when the API knows no PR', async () => {
     await pushTestImage(reg, 'org/msg', 'change_77_latest', {labels: BUILT_HERE, seed: 'msg'});
-    const run = await runBundle('promote', {
-      inputs: {'container-images': `- {repository: ${reg.host}/org/msg}`, cleanup: 'false'},
-      eventName: 'push',
-      event: {
-        ref: 'refs/heads/main',
-        head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
-      },
-      env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
-    });
-    // The revision label names another commit and the API has no tree for this one: refused.
+    // A push whose PR only the commit message names, and whose commit the API has no tree for.
+    const promoteMsg = (inputs: Record<string, string>) =>
+      runBundle('promote', {
+        inputs: {'container-images': `- {repository: ${reg.host}/org/msg}`, ...inputs},
+        eventName: 'push',
+        event: {
+          ref: 'refs/heads/main',
+          head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
+        },
+        env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
+      });
+    const run = await promoteMsg({cleanup: 'false'});
+    // The revision label names another commit and there is no tree to fall back on: refused.
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toContain('org.opencontainers.image.revision is c0ffee');
-    const ok = await runBundle('promote', {
-      inputs: {'container-images': `- {repository: ${reg.host}/org/msg}`, 'verify-source': 'false'},
-      eventName: 'push',
-      event: {
-        ref: 'refs/heads/main',
-        head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
-      },
-      env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
-    });
+    const ok = await promoteMsg({'verify-source': 'false'});
     expect(ok.code).toBe(0);
     expect(await listTags(reg, 'org/msg')).toEqual(['latest']);
   });
