@@ -33983,39 +33983,49 @@ async function planPromotion(registry, images, options) {
 }
 async function planOne(registry, image, tag, field, options, verify) {
     const final = { ...withTag(image.repository, tag), tag };
-    const finalHead = await registry.resolve(final);
-    let source;
-    let changeTag;
-    let digest;
     if (options.method === 'tag') {
-        changeTag = change_changeTag(tagIdentity(options.merged), tag, field);
-        source = withTag(image.repository, changeTag);
-        digest = (await registry.resolve(source))?.digest;
+        // The change tag is always (re)written and then deleted, so the final tag is looked at only
+        // when the change tag is gone (a re-run).
+        const changeTag = change_changeTag(tagIdentity(options.merged), tag, field);
+        const source = withTag(image.repository, changeTag);
+        const digest = (await registry.resolve(source))?.digest;
         if (digest === undefined) {
-            return alreadyPromoted(field, image, final, finalHead?.digest, source, options, verify);
+            const finalDigest = (await registry.resolve(final))?.digest;
+            return alreadyPromoted(field, image, final, finalDigest, source, options, verify);
         }
+        const verifiedBy = await checkSource(field, source, digest, options, verify);
+        return {
+            image,
+            field,
+            final,
+            source,
+            digest,
+            state: 'promote',
+            changeTag,
+            ...(verifiedBy && { verifiedBy })
+        };
     }
-    else {
-        const entry = options.index && findStagedImage(options.index, formatReference(image.repository), tag);
-        if (!entry) {
-            throw new model_errors/* InputError */.dz(field, `${formatReference(final)} is not in the change index of change ${options.merged.change}; was it uploaded with promote-method intermediate-registry?`);
-        }
-        source = { ...parseReference(entry.staged), digest: entry.digest };
-        const staged = await registry.resolve(source);
-        if (staged?.digest !== entry.digest) {
-            throw new model_errors/* InputError */.dz(field, `the staged image ${entry.staged}@${entry.digest} is missing from the intermediate registry`);
-        }
-        digest = entry.digest;
+    const entry = options.index && findStagedImage(options.index, formatReference(image.repository), tag);
+    if (!entry) {
+        throw new model_errors/* InputError */.dz(field, `${formatReference(final)} is not in the change index of change ${options.merged.change}; was it uploaded with promote-method intermediate-registry?`);
     }
-    const verifiedBy = await checkSource(field, source, digest, options, verify);
+    const source = { ...parseReference(entry.staged), digest: entry.digest };
+    const [staged, finalHead] = await Promise.all([
+        registry.resolve(source),
+        registry.resolve(final)
+    ]);
+    if (staged?.digest !== entry.digest) {
+        throw new model_errors/* InputError */.dz(field, `the staged image ${entry.staged}@${entry.digest} is missing from the intermediate registry`);
+    }
+    const verifiedBy = await checkSource(field, source, entry.digest, options, verify);
     return {
         image,
         field,
         final,
         source,
-        digest,
-        state: finalHead?.digest === digest && changeTag === undefined ? 'done' : 'promote',
-        ...(changeTag !== undefined && { changeTag }),
+        digest: entry.digest,
+        // The final tag already holding the staged digest means an earlier run promoted it.
+        state: finalHead?.digest === entry.digest ? 'done' : 'promote',
         ...(verifiedBy && { verifiedBy })
     };
 }
