@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test` (and .ci/run): the whole check, from a fresh Debian 12 machine (root) to green.
 #   1. system packages (apt-get, only what is missing), node_modules (npm ci, only if missing)
-#   2. podman's containers.conf, dockerd (started here only if not running; stopped at exit
-#      only if started here), the two local test images (built from Debian binaries)
+#   2. dockerd (started here only if not running; stopped at exit only if started here), the two
+#      local base images (built from Debian binaries); podman, DOCKER_CONFIG and the auth files
+#      get a per-run home in jest's global setup (__tests__/support/global-setup.ts)
 #   3. tsc, prettier, eslint, dist/ freshness, jest (extra arguments go to jest)
 # Facts behind the choices: docs test-environment.md §1, §2, §7.
 set -euo pipefail
@@ -11,19 +12,22 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/machine.sh
 source scripts/lib/machine.sh
 
-# Images the tests built carry the per-run registry address (127.0.0.1:<port>/…) or a
-# localhost/it-… name; the two base images above stay, so the next run need not rebuild them.
+# Images the tests built in dockerd carry the per-run registry address (127.0.0.1:<port>/…) or
+# a localhost/it-… name; the two base images stay, so the next run need not rebuild them.
+# podman needs nothing here: the tests use a store of their own, removed with the run directory.
 remove_test_images() {
-  local engine refs
-  for engine in docker podman; do
-    have "$engine" || continue
-    refs=$("$engine" images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null |
-      grep -E '^(127\.0\.0\.1:[0-9]+|localhost/it-)' || true)
-    if [ -n "$refs" ]; then
-      # shellcheck disable=SC2086 # one reference per word
-      "$engine" rmi -f $refs >/dev/null 2>&1 || true
-    fi
-  done
+  local refs
+  refs=$(docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null |
+    grep -E '^(127\.0\.0\.1:[0-9]+|localhost/it-)' || true)
+  if [ -n "$refs" ]; then
+    # shellcheck disable=SC2086 # one reference per word
+    docker rmi -f $refs >/dev/null 2>&1 || true
+  fi
+}
+
+# Called by the EXIT trap (scripts/lib/machine.sh), after success and failure alike.
+on_exit() {
+  docker_ok && remove_test_images
 }
 
 check_dist() {
@@ -52,9 +56,10 @@ check_dist() {
 
 phase packages install_packages
 phase npm-ci install_node_modules
-write_containers_conf
 phase dockerd start_dockerd
 phase images build_images
+# What an earlier (perhaps interrupted) run left must not help this one.
+phase stale-images remove_test_images
 phase tsc npx tsc --noEmit -p tsconfig.test.json
 phase prettier npx prettier --check .
 phase eslint npx eslint --max-warnings=0 .
@@ -68,5 +73,4 @@ if [ $# -eq 0 ]; then
 else
   phase jest npm run test:jest -- "$@"
 fi
-phase cleanup remove_test_images
 log "all checks passed"

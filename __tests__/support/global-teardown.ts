@@ -1,11 +1,13 @@
 /**
  * Jest globalTeardown (parent process, after all workers): kills what a crashed worker or a
- * test without stop() left behind, then removes the run directory.
+ * test without stop() left behind, then removes the run directory (with the run's own podman
+ * store, see global-setup.ts).
  * Every started process has a file `pids/<pid>` holding a marker (its config path) that
  * must appear in its command line, so a recycled pid is never hit.
  * IMAGEGATE_TEST_KEEP=1 keeps the directory (registry logs, configs) for debugging.
  * Jest loads this file outside its ESM module map: builtins only, no local imports.
  */
+import {execFileSync} from 'node:child_process';
 import {readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 
@@ -38,9 +40,20 @@ function killLeftovers(dir: string): number[] {
   return killed;
 }
 
+/** Stop containers a test left in the run's own podman store, so the store can be removed. */
+function removePodmanContainers(): void {
+  if (!process.env.CONTAINERS_STORAGE_CONF) return;
+  try {
+    execFileSync('podman', ['rm', '--all', '--force', '--time', '0'], {stdio: 'ignore'});
+  } catch {
+    // no podman, or nothing to remove
+  }
+}
+
 export default function globalTeardown(): void {
   const dir = process.env.IMAGEGATE_TEST_RUN_DIR;
   if (!dir) return;
+  removePodmanContainers();
   const killed = killLeftovers(dir);
   if (killed.length > 0) console.warn(`imagegate tests: killed leftover processes ${killed}`);
   if (process.env.IMAGEGATE_TEST_KEEP) {

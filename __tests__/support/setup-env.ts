@@ -6,9 +6,10 @@
  * drive real tools, so this file makes `process.env` in the test file the real environment
  * again, and resets it per file instead: to the worker's baseline (as inherited from
  * global-setup) minus anything from a GitHub runner, plus a fresh empty DOCKER_CONFIG and
- * containers auth file so nothing reads or writes ~/.docker or ~/.config/containers.
+ * containers auth file (both created here) so nothing reads or writes ~/.docker or
+ * ~/.config/containers, and no test sees another file's logins.
  */
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {makeRunTempDir, realProcess} from './run-dir.js';
 
@@ -30,5 +31,7 @@ const home = makeRunTempDir('env');
 real.env.DOCKER_CONFIG = join(home, 'docker');
 real.env.REGISTRY_AUTH_FILE = join(home, 'containers-auth.json');
 mkdirSync(real.env.DOCKER_CONFIG);
+// podman refuses an auth file that does not exist: create it before any test runs podman.
+writeFileSync(real.env.REGISTRY_AUTH_FILE, '{"auths": {}}\n');
 
 process.env = real.env;

@@ -11,6 +11,9 @@ export IMAGEGATE_TEST_BUSYBOX_IMAGE=localhost/imagegate-test/busybox:1
 export IMAGEGATE_TEST_REGISTRY_IMAGE=localhost/imagegate-test/registry:2
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/imagegate-test.XXXXXX")
+# docker never reads or writes the user's ~/.docker from here.
+mkdir -p "$WORK/docker"
+export DOCKER_CONFIG="$WORK/docker"
 DOCKERD_PID=""   # set only when this script started dockerd
 CURRENT_PHASE=""
 PHASE_T0=0
@@ -55,6 +58,8 @@ cleanup() {
   local rc=$?
   set +e
   if [ -n "$CURRENT_PHASE" ]; then end_phase "(failed)"; fi
+  # A script's own clean-up (test.sh: the images its tests built), also after a failure.
+  if declare -F on_exit >/dev/null; then on_exit; fi
   if [ -n "$DOCKERD_PID" ]; then stop_dockerd; fi
   if [ ${#TIMINGS[@]} -gt 0 ]; then
     log "timings:"
