@@ -9,6 +9,7 @@ const ENTRIES = [
   ['upload', 'upload/main.ts'],
   ['promote', 'promote/main.ts'],
   ['mirror', 'mirror/main.ts'],
+  ['validate', 'validate/main.ts'],
   ['buildset-registry', 'buildset-registry/main.ts'],
   ['buildset-registry-post', 'buildset-registry/post.ts'],
   ['cli', 'cli/main.ts']

@@ -8,6 +8,7 @@ const ACTIONS = {
   upload: 'upload',
   promote: 'promote',
   mirror: 'mirror',
+  validate: 'validate',
   registry: 'buildset-registry'
 };
 const OUT = 'shared/cli/inputs.generated.ts';

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import {type StepLog} from '../model/log.js';
+import {type ReportTable} from '../model/report.js';
 import {InputReader, actionInputSource} from '../inputs/reader.js';
 import {type RunnerContext, readRunnerContext} from './context.js';
 import {actionLog} from './log.js';
@@ -7,13 +8,9 @@ import {writeSummaryTable} from './summary.js';
 
 /** Where a command reports its results: step outputs and the job summary, or a terminal. */
 export interface Reporter {
-  output(name: string, value: string): void;
-  table(
-    heading: string,
-    header: readonly string[],
-    rows: readonly (readonly string[])[],
-    note?: string
-  ): Promise<void>;
+  /** A step output; objects and lists are JSON (one encoding, by the face). */
+  output(name: string, value: string | object): void;
+  table(table: ReportTable): Promise<void>;
 }
 
 /**
@@ -35,14 +32,14 @@ export interface CommandIO {
 /** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
 export function actionIO(): CommandIO {
   return {
-    reader: new InputReader(actionInputSource),
+    reader: new InputReader(actionInputSource, message => core.warning(message)),
     ctx: readRunnerContext(),
     log: actionLog,
     report: {
       output: (name, value) => core.setOutput(name, value),
-      table: async (heading, header, rows, note) => {
+      table: async table => {
         // Run outside a runner (no summary file), the table is simply skipped.
-        if (process.env.GITHUB_STEP_SUMMARY) await writeSummaryTable(heading, header, rows, note);
+        if (process.env.GITHUB_STEP_SUMMARY) await writeSummaryTable(table);
       }
     },
     mask: secret => core.setSecret(secret),

@@ -1,15 +1,7 @@
 import * as core from '@actions/core';
+import {type ReportTable, tableHtml} from '../model/report.js';
 
-/** Write a job summary section: a heading and a table (header row first). */
-export async function writeSummaryTable(
-  heading: string,
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  note?: string
-): Promise<void> {
-  const summary = core.summary
-    .addHeading(heading, 3)
-    .addTable([header.map(data => ({data, header: true})), ...rows.map(r => [...r])]);
-  if (note) summary.addRaw(`\n${note}\n`, true);
-  await summary.write();
+/** Append a report table to the job summary (`GITHUB_STEP_SUMMARY`). */
+export async function writeSummaryTable(table: ReportTable): Promise<void> {
+  await core.summary.addRaw(tableHtml(table)).write();
 }

@@ -1,5 +1,5 @@
 import {type CommandIO, actionIO} from '../action/io.js';
-import {ImagesFailedError, SUMMARY_HEADER, imagesOutput, summaryRows} from '../build/report.js';
+import {ImagesFailedError, imagesOutput, summaryTable} from '../build/report.js';
 import {executeBuild} from '../build/run.js';
 import {ProcessRunner} from '../engine/process-runner.js';
 import {readBuildInputs} from '../inputs/build.js';
@@ -14,8 +14,8 @@ export async function buildAction(io: CommandIO = actionIO()): Promise<void> {
     now: () => new Date()
   });
   run.engine.dispose();
-  io.report.output('images', JSON.stringify(imagesOutput(run.results)));
-  await io.report.table('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
+  io.report.output('images', imagesOutput(run.results));
+  await io.report.table(summaryTable('imagegate build', run.results));
   const failed = run.results.filter(r => r.status !== 'built');
   if (failed.length > 0) throw new ImagesFailedError(failed);
 }

@@ -79,7 +79,12 @@ function buildsetDeps(
     github,
     now: () => new Date(),
     addresses: () => hostAddresses(),
-    summary: rows => io.report.table('Speculative images', ['Image', 'Digest', 'From change'], rows)
+    summary: rows =>
+      io.report.table({
+        heading: 'Speculative images',
+        header: ['Image', 'Digest', 'From change'],
+        rows: rows.map(([image, digest, change]) => [{code: image}, {code: digest}, change])
+      })
   };
 }
 

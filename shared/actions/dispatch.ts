@@ -4,12 +4,14 @@ import {buildAction} from './build.js';
 import {mirrorAction} from './mirror.js';
 import {promoteAction} from './promote.js';
 import {uploadAction} from './upload.js';
+import {validateAction} from './validate.js';
 
 export const COMMANDS = {
   build: buildAction,
   upload: uploadAction,
   promote: promoteAction,
-  mirror: mirrorAction
+  mirror: mirrorAction,
+  validate: validateAction
 } as const;
 
 /** The root action: run the action named by the `command` input. */

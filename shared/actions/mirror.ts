@@ -26,18 +26,18 @@ export async function mirrorAction(io: CommandIO = actionIO()): Promise<void> {
       dryRun: inputs.dryRun,
       log: io.log
     });
-    io.report.output('mirrored', JSON.stringify(outcomes));
-    await io.report.table(
-      'imagegate mirror',
-      ['source', 'destination', 'digest', 'result', 'bytes moved'],
-      outcomes.map(o => [
-        o.source,
-        o.destination,
-        o.digest ? `\`${o.digest}\`` : '',
+    io.report.output('mirrored', outcomes);
+    await io.report.table({
+      heading: 'imagegate mirror',
+      header: ['source', 'destination', 'digest', 'result', 'bytes moved'],
+      rows: outcomes.map(o => [
+        {code: o.source},
+        {code: o.destination},
+        {code: o.digest ?? ''},
         o.error ? `failed: ${o.error}` : o.result,
         String(o.bytes)
       ])
-    );
+    });
     const failed = outcomes.filter(o => o.result === 'failed');
     if (failed.length > 0) {
       throw new Error(

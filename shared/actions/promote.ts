@@ -58,7 +58,7 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
     entry.tags.push(item.final.tag);
     images.set(key, entry);
   }
-  reporter.output('images', JSON.stringify([...images.values()]));
+  reporter.output('images', [...images.values()]);
   // The items themselves key the outcomes: no string keys to rebuild and match.
   const outcomes = new Map(result.promoted?.map(p => [p.item, p]));
   const status = (item: PromoteItem): string => {
@@ -68,16 +68,16 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
     return done.result === 'written' ? 'promoted' : 'already there';
   };
   const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
-  await reporter.table(
-    `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
-    ['image', 'tag', 'digest', 'source', 'result'],
-    result.items.map(item => [
-      formatReference(item.image.repository),
-      item.final.tag,
-      `\`${item.digest}\``,
-      formatReference(item.source),
+  await reporter.table({
+    heading: `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
+    header: ['image', 'tag', 'digest', 'source', 'result'],
+    rows: result.items.map(item => [
+      {code: formatReference(item.image.repository)},
+      {code: item.final.tag},
+      {code: item.digest},
+      {code: formatReference(item.source)},
       status(item)
     ]),
-    deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined
-  );
+    ...(deleted.length > 0 && {note: `Stale temporary tags deleted: ${deleted.join(', ')}`})
+  });
 }

@@ -1,7 +1,7 @@
 import {type CommandIO, actionIO} from '../action/io.js';
 import {loadCredentials} from '../action/credentials.js';
 import {createRegistry} from '../action/registry.js';
-import {ImagesFailedError, SUMMARY_HEADER, imagesOutput, summaryRows} from '../build/report.js';
+import {ImagesFailedError, imagesOutput, summaryTable} from '../build/report.js';
 import {ProcessRunner} from '../engine/process-runner.js';
 import {readUploadInputs} from '../inputs/upload.js';
 import {executeUpload} from '../upload/step.js';
@@ -18,13 +18,9 @@ export async function uploadAction(io: CommandIO = actionIO()): Promise<void> {
     credentials,
     registry: () => createRegistry(credentials, io)
   });
-  io.report.output('images', JSON.stringify(imagesOutput(outcome.results)));
+  io.report.output('images', imagesOutput(outcome.results));
   if (outcome.changeIndexDigest) io.report.output('change-index-digest', outcome.changeIndexDigest);
-  await io.report.table(
-    `imagegate upload (${outcome.mode})`,
-    SUMMARY_HEADER,
-    summaryRows(outcome.results)
-  );
+  await io.report.table(summaryTable(`imagegate upload (${outcome.mode})`, outcome.results));
   const failed = outcome.results.filter(r => r.status !== 'built');
   if (failed.length > 0) throw new ImagesFailedError(failed);
 }

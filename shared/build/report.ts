@@ -1,4 +1,5 @@
 import {formatReference} from '../model/reference.js';
+import {type Cell, type ReportTable} from '../model/report.js';
 import {type ImageResult} from './step.js';
 
 /** One entry of the `images` output. */
@@ -33,31 +34,22 @@ export function imagesOutput(results: readonly ImageResult[]): ImageOutput[] {
   }));
 }
 
-/** The job summary table rows: image, status, tags, platforms, id or digest, seconds, error. */
-export function summaryRows(results: readonly ImageResult[]): string[][] {
-  return imagesOutput(results).map(o => [
+/** The summary table: image, status, tags, platforms, digest or id, seconds, error. */
+export function summaryTable(heading: string, results: readonly ImageResult[]): ReportTable {
+  const rows = imagesOutput(results).map((o): Cell[] => [
     `${o.field} ${o.repository}`,
     o.status === 'built' ? '✅ built' : o.status === 'failed' ? '❌ failed' : '⏭️ skipped',
-    o.pushed.length > 0 ? o.pushed.map(p => p.ref).join('<br>') : o.tags.join('<br>'),
+    {lines: o.pushed.length > 0 ? o.pushed.map(p => p.ref) : o.tags},
     o.platforms.join(', ') || 'native',
-    o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : ''),
+    {code: o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : '')},
     o.seconds.toFixed(1),
-    escapeCell(o.error ?? '')
+    (o.error ?? '').slice(0, 500)
   ]);
-}
-
-export const SUMMARY_HEADER = [
-  'Image',
-  'Status',
-  'Tags',
-  'Platforms',
-  'Digest / image id',
-  'Seconds',
-  'Error'
-];
-
-function escapeCell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').slice(0, 500);
+  return {
+    heading,
+    header: ['Image', 'Status', 'Tags', 'Platforms', 'Digest / image id', 'Seconds', 'Error'],
+    rows
+  };
 }
 
 /** Some images failed; the message names each one and why. */

@@ -221,6 +221,53 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
       }
     ]
   },
+  "validate": {
+    "description": "Check a container_images and/or mirrors list without network, engine or (unless check-contexts) filesystem, and output it normalised: what imagegate will do with it.",
+    "inputs": [
+      {
+        "name": "container-images",
+        "description": "YAML or JSON list of images to check (Zuul container_images or docker_images, pasted as is).",
+        "required": false
+      },
+      {
+        "name": "mirrors",
+        "description": "YAML or JSON list of mirror entries to check (Zuul mirror-container-images mirrors).",
+        "required": false
+      },
+      {
+        "name": "container-filename",
+        "description": "Default Dockerfile/Containerfile name for entries without container_filename, as build and upload would take it.",
+        "required": false
+      },
+      {
+        "name": "container-command",
+        "description": "Container engine the list is for (docker or podman): decides the default file looked for by check-contexts.",
+        "required": false,
+        "default": "docker"
+      },
+      {
+        "name": "working-directory",
+        "description": "Directory that each context is relative to (only read with check-contexts). Default: the workspace.",
+        "required": false
+      },
+      {
+        "name": "check-contexts",
+        "description": "Also check the filesystem: every context, path, Dockerfile and sibling exists inside the working directory, and the FROM order has no cycle.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "change",
+        "description": "Pull request number the change tags would carry (checks that every change_<N>_<tag> fits 128 characters).",
+        "required": false
+      },
+      {
+        "name": "pipeline",
+        "description": "Pipeline name the temporary tags would carry when there is no change.",
+        "required": false
+      }
+    ]
+  },
   "registry": {
     "description": "Start a temporary TLS + auth registry holding the speculative images of a change and its dependencies, and configure the container runtimes to prefer it.",
     "inputs": [

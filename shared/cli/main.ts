@@ -5,6 +5,7 @@ import {buildAction} from '../actions/build.js';
 import {mirrorAction} from '../actions/mirror.js';
 import {promoteAction} from '../actions/promote.js';
 import {uploadAction} from '../actions/upload.js';
+import {validateAction} from '../actions/validate.js';
 import {InputReader} from '../inputs/reader.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {UsageError, helpText, parseArgs} from './args.js';
@@ -33,7 +34,8 @@ const RUNNERS: Record<string, (io: CommandIO) => Promise<void>> = {
   build: buildAction,
   upload: uploadAction,
   promote: promoteAction,
-  mirror: mirrorAction
+  mirror: mirrorAction,
+  validate: validateAction
 };
 
 /**
@@ -63,13 +65,14 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
     return 2;
   }
   const secrets = new Set<string>();
-  const outputs: Record<string, string> = {};
+  const outputs: Record<string, string | object> = {};
   const flags = {...args.flags};
   if (!flags['github-token'] && cli.env.GITHUB_TOKEN) flags['github-token'] = cli.env.GITHUB_TOKEN;
+  const log = terminalLog(terminal, secrets);
   const io: CommandIO = {
-    reader: new InputReader(name => readInput(name, flags[name] ?? '', cli)),
+    reader: new InputReader(name => readInput(name, flags[name] ?? '', cli), log.warning),
     ctx: cliRunnerContext(cli.env, cli.cwd),
-    log: terminalLog(terminal, secrets),
+    log,
     report: terminalReporter(terminal, outputs),
     mask: secret => secrets.add(secret),
     debug: message => {

@@ -44,7 +44,7 @@ export async function registryCommand(subcommand: string, io: CommandIO): Promis
       }
       throw e;
     }
-    io.report.output('env', JSON.stringify(exported));
+    io.report.output('env', exported);
     for (const [name, value] of Object.entries(exported)) {
       io.log.info(`export ${name}=${name === BuildsetEnv.Password ? '<see --json env>' : value}`);
     }

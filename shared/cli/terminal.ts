@@ -1,5 +1,6 @@
 import {type Reporter} from '../action/io.js';
 import {type StepLog} from '../model/log.js';
+import {type Cell, cellText} from '../model/report.js';
 
 /** Where the CLI writes; injected so tests capture it. */
 export interface Terminal {
@@ -26,13 +27,16 @@ export function terminalLog(terminal: Terminal, secrets: Set<string>): StepLog {
   };
 }
 
-/** Outputs collected for --json; tables printed as text. */
-export function terminalReporter(terminal: Terminal, outputs: Record<string, string>): Reporter {
+/** Outputs collected for --json (as values, not JSON text); tables printed as text. */
+export function terminalReporter(
+  terminal: Terminal,
+  outputs: Record<string, string | object>
+): Reporter {
   return {
     output: (name, value) => {
       outputs[name] = value;
     },
-    table: async (heading, header, rows, note) => {
+    table: async ({heading, header, rows, note}) => {
       terminal.out(formatTable(heading, header, rows, terminal.tty));
       if (note) terminal.out(note);
     }
@@ -43,11 +47,10 @@ export function terminalReporter(terminal: Terminal, outputs: Record<string, str
 export function formatTable(
   heading: string,
   header: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly Cell[])[],
   tty: boolean
 ): string {
-  const clean = (cell: string): string => cell.replace(/`/g, '');
-  const all = [header, ...rows].map(r => r.map(clean));
+  const all = [header, ...rows].map(r => r.map(cellText));
   const widths = header.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
   const line = (r: readonly string[]): string =>
     r

@@ -29,7 +29,11 @@ export function readContainerImages(
   requireContext: boolean
 ): ContainerImage[] {
   const text = reader.required(Input.ContainerImages, 'a YAML or JSON list of images');
-  return parseContainerImages(text, {field: Input.ContainerImages, requireContext});
+  return parseContainerImages(text, {
+    field: Input.ContainerImages,
+    requireContext,
+    warn: (field, message) => reader.warn(`${field}: ${message}`)
+  });
 }
 
 /** The change identity from the event, with the `change` and `pipeline` overrides. */

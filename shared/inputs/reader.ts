@@ -9,7 +9,14 @@ export const actionInputSource: InputSource = name => core.getInput(name);
 
 /** Typed readers over an InputSource; each error names the input. */
 export class InputReader {
-  constructor(private readonly source: InputSource) {}
+  /**
+   * `warn` hears about input that works but does not do what its writer may think (keys that
+   * are accepted and ignored): the face prints it as a warning.
+   */
+  constructor(
+    private readonly source: InputSource,
+    readonly warn: (message: string) => void = () => undefined
+  ) {}
 
   string(name: string, fallback = ''): string {
     const value = this.source(name).trim();

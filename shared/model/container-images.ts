@@ -1,5 +1,13 @@
+import {posix} from 'node:path';
 import {InputError, InputErrors} from './errors.js';
-import {capture, optionalString, pushIf, quoteHint, stringList} from './entry-fields.js';
+import {
+  capture,
+  optionalString,
+  pushIf,
+  quoteHint,
+  stringList,
+  templateProblem
+} from './entry-fields.js';
 import {tagProblem} from './grammar.js';
 import {confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
@@ -38,7 +46,15 @@ export interface ParseContainerImagesOptions {
   readonly field?: string;
   /** Build and upload need `context`; promote does not. */
   readonly requireContext?: boolean;
+  /** Told about keys that are accepted but do nothing here (Zuul's Quay repository keys). */
+  readonly warn?: (field: string, message: string) => void;
 }
+
+/**
+ * Keys of Zuul lists that only its ensure-quay-repo role reads (to create the repository on
+ * Quay); imagegate pushes into repositories that exist, so they are accepted and ignored.
+ */
+const IGNORED_KEYS = ['namespace', 'repo_shortname', 'repo_description', 'visibility'] as const;
 
 const KEYS = [
   'context',
@@ -51,12 +67,14 @@ const KEYS = [
   'target',
   'siblings',
   'labels',
-  'arch'
+  'arch',
+  // docker_images' name for container_filename, accepted as is.
+  'dockerfile',
+  ...IGNORED_KEYS
 ] as const;
 
-/** Names users bring from zuul-jobs' docker_images, build-push-action and friends. */
+/** Names users bring from build-push-action and friends. */
 const KEY_ALIASES: Record<string, string> = {
-  dockerfile: 'container_filename',
   file: 'container_filename',
   containerfile: 'container_filename',
   buildargs: 'build_args',
@@ -91,7 +109,7 @@ export function parseContainerImages(
   const errors: InputError[] = [];
   const images: ContainerImage[] = [];
   value.forEach((entry, i) => {
-    const image = parseEntry(entry, `${field}[${i}]`, options.requireContext ?? false, errors);
+    const image = parseEntry(entry, `${field}[${i}]`, options, errors);
     if (image) images.push(image);
   });
   errors.push(...duplicateTags(images));
@@ -102,7 +120,7 @@ export function parseContainerImages(
 function parseEntry(
   entry: unknown,
   field: string,
-  requireContext: boolean,
+  options: ParseContainerImagesOptions,
   errors: InputError[]
 ): ContainerImage | undefined {
   if (!isMapping(entry)) {
@@ -117,8 +135,12 @@ function parseEntry(
   const before = errors.length;
   errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
   const at = (key: string): string => `${field}.${key}`;
+  for (const key of IGNORED_KEYS) {
+    if (key in entry)
+      options.warn?.(at(key), 'is read by Zuul to create a Quay repository; imagegate ignores it');
+  }
   const context = optionalString(entry, 'context', field, errors);
-  if (context === undefined && requireContext && !('context' in entry)) {
+  if (context === undefined && options.requireContext && !('context' in entry)) {
     errors.push(
       new InputError(
         at('context'),
@@ -131,14 +153,14 @@ function parseEntry(
   const path = optionalString(entry, 'path', field, errors) ?? '.';
   // `path` is relative to the context; report it only when the context itself is fine.
   if (contextProblem === undefined) {
-    pushIf(errors, at('path'), confinedPathProblem(context ? `${context}/${path}` : path));
+    pushIf(errors, at('path'), contextRelativeProblem(path, context));
   }
-  const containerFilename = optionalString(entry, 'container_filename', field, errors);
+  const containerFilename = readContainerFilename(entry, field, errors);
   if (containerFilename !== undefined) {
     pushIf(
       errors,
-      at('container_filename'),
-      confinedPathProblem(`${context ?? '.'}/${containerFilename}`)
+      at(containerFilename.key),
+      contextRelativeProblem(containerFilename.value, context)
     );
   }
   const repositoryInput = optionalString(entry, 'repository', field, errors);
@@ -160,7 +182,9 @@ function parseEntry(
   });
   const target = optionalString(entry, 'target', field, errors);
   const siblings = stringList(entry, 'siblings', field, errors, []);
-  siblings.forEach((s, i) => pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s)));
+  siblings.forEach((s, i) =>
+    pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s, 'the workspace'))
+  );
   const labels = parseLabels(entry.labels, at('labels'), errors);
   const arch = stringList(entry, 'arch', field, errors, []);
   arch.forEach((p, i) => {
@@ -179,7 +203,7 @@ function parseEntry(
     field,
     ...(context !== undefined && {context}),
     path,
-    ...(containerFilename !== undefined && {containerFilename}),
+    ...(containerFilename !== undefined && {containerFilename: containerFilename.value}),
     registry,
     repositoryInput,
     repository,
@@ -192,11 +216,45 @@ function parseEntry(
   };
 }
 
+/**
+ * A path relative to the context that must stay inside the working directory: checked alone
+ * first (an absolute path is never joined to the context), then joined to the context.
+ */
+function contextRelativeProblem(value: string, context: string | undefined): string | undefined {
+  const base = context ?? '.';
+  return posix.isAbsolute(value)
+    ? confinedPathProblem(value, `the context (${base})`, base)
+    : confinedPathProblem(posix.join(base, value));
+}
+
+/** `container_filename`, or docker_images' `dockerfile` (one of them), with the key used. */
+function readContainerFilename(
+  entry: Record<string, unknown>,
+  field: string,
+  errors: InputError[]
+): {key: string; value: string} | undefined {
+  if ('container_filename' in entry && 'dockerfile' in entry) {
+    errors.push(
+      new InputError(
+        `${field}.dockerfile`,
+        "is docker_images' name for container_filename; give only one of them"
+      )
+    );
+    return undefined;
+  }
+  const key = 'dockerfile' in entry ? 'dockerfile' : 'container_filename';
+  const value = optionalString(entry, key, field, errors);
+  return value === undefined ? undefined : {key, value};
+}
+
 function parseLabels(value: unknown, field: string, errors: InputError[]): Record<string, string> {
   const labels: Record<string, string> = {};
   const add = (key: string, val: string, at: string): void => {
+    const template = templateProblem(val);
     if (!LABEL_KEY_RE.test(key)) {
       errors.push(new InputError(at, `"${key}" is not a valid label key`));
+    } else if (template !== undefined) {
+      errors.push(new InputError(at, template));
     } else {
       labels[key] = val;
     }

@@ -6,6 +6,19 @@ import {describeType} from './structured-input.js';
  * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
  */
 
+/**
+ * Why a text value cannot work on GitHub, or undefined. Zuul expands Jinja templates
+ * (`{{ zuul.tag }}`) in job variables; nothing expands them here, and a workflow's own
+ * `${{ }}` expressions are expanded by the runner before an action sees its inputs.
+ */
+export function templateProblem(value: string): string | undefined {
+  const template = /\$?\{\{.*?\}\}|\{%.*?%\}/s.exec(value);
+  if (!template) return undefined;
+  return template[0].startsWith('$')
+    ? `"${value}" holds a workflow expression (${template[0]}), which only a workflow's with: expands; write the value itself here`
+    : `"${value}" is a Zuul (Jinja) template, which nothing expands on GitHub: write the value itself, or put a workflow expression such as \${{ github.ref_name }} in the workflow's with:`;
+}
+
 /** A non-empty string field, or undefined when absent (an error when not a string). */
 export function optionalString(
   entry: Record<string, unknown>,
@@ -28,6 +41,11 @@ export function optionalString(
     errors.push(new InputError(`${field}.${key}`, 'must not be empty'));
     return undefined;
   }
+  const template = templateProblem(value);
+  if (template !== undefined) {
+    errors.push(new InputError(`${field}.${key}`, template));
+    return undefined;
+  }
   return value;
 }
 
@@ -42,9 +60,13 @@ export function stringList(
   const value = entry[key];
   if (value === undefined || value === null) return fallback;
   if (!Array.isArray(value)) {
+    const template = typeof value === 'string' ? templateProblem(value) : undefined;
     const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
     errors.push(
-      new InputError(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`)
+      new InputError(
+        `${field}.${key}`,
+        template ?? `must be a list, got ${describeType(value)}${example}`
+      )
     );
     return [];
   }
@@ -55,6 +77,7 @@ export function stringList(
   }
   const out: string[] = [];
   value.forEach((item, i) => {
+    const template = typeof item === 'string' ? templateProblem(item) : undefined;
     if (typeof item !== 'string') {
       errors.push(
         new InputError(
@@ -62,6 +85,8 @@ export function stringList(
           `must be a string, got ${describeType(item)}${quoteHint(item)}`
         )
       );
+    } else if (template !== undefined) {
+      errors.push(new InputError(`${field}.${key}[${i}]`, template));
     } else {
       out.push(item);
     }
@@ -69,11 +94,9 @@ export function stringList(
   return out;
 }
 
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+/** YAML reads `true`, `false` and `null` as other types; tell the user to quote them. */
 export function quoteHint(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'boolean'
-    ? ' (quote it so YAML keeps it as text)'
-    : '';
+  return typeof value === 'boolean' || value === null ? ' (quote it so YAML keeps it as text)' : '';
 }
 
 /** Record `problem` for `field` when there is one. */

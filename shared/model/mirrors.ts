@@ -1,4 +1,5 @@
 import {InputError, InputErrors} from './errors.js';
+import {templateProblem} from './entry-fields.js';
 import {tagProblem, digestProblem} from './grammar.js';
 import {parseRepositoryName, type RepositoryName} from './reference.js';
 import {
@@ -81,6 +82,11 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
         errors.push(
           new InputError(`${at}.${key}`, `must be a non-empty string, got ${describeType(v)}`)
         );
+        return undefined;
+      }
+      const template = templateProblem(v);
+      if (template !== undefined) {
+        errors.push(new InputError(`${at}.${key}`, template));
         return undefined;
       }
       return v;

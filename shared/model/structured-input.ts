@@ -1,4 +1,4 @@
-import {parse as parseYaml, YAMLParseError} from 'yaml';
+import {type Document, parseDocument, visit, YAMLParseError} from 'yaml';
 import {InputError} from './errors.js';
 
 /** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
@@ -7,6 +7,11 @@ export const MAX_INPUT_BYTES = 1024 * 1024;
 /**
  * Parse a YAML or JSON input (JSON is YAML). Throws InputError naming `field` for empty, oversized
  * or unparsable text, with the line and column of a syntax error.
+ *
+ * Numbers are read as the text written in the source: Zuul lists carry unquoted versions
+ * (`tags: [2.15]`, `tags: [1.10]`), and a tag, a label or a build argument is text, so `1.10`
+ * stays "1.10" instead of becoming the number 1.1. No field of imagegate's lists is a number.
+ * Booleans and nulls keep their type (`no_clobber: true`).
  */
 export function parseStructuredInput(text: string, field: string): unknown {
   const size = Buffer.byteLength(text, 'utf8');
@@ -16,7 +21,10 @@ export function parseStructuredInput(text: string, field: string): unknown {
   if (text.trim() === '') throw new InputError(field, 'must not be empty');
   try {
     // `uniqueKeys` turns a repeated key (an easy YAML slip) into an error instead of "last wins".
-    return parseYaml(text, {uniqueKeys: true, prettyErrors: true, maxAliasCount: 1000});
+    const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: true});
+    if (doc.errors.length > 0) throw doc.errors[0];
+    keepNumbersAsWritten(doc);
+    return doc.toJS({maxAliasCount: 1000});
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const where = e.linePos?.[0]
@@ -32,6 +40,17 @@ export function parseStructuredInput(text: string, field: string): unknown {
     }
     throw new InputError(field, `is not valid YAML or JSON: ${String(e)}`, {cause: e});
   }
+}
+
+/** Replace every number scalar (keys too) by its source text: `1.10` → "1.10", `0x1F` → "0x1F". */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' || typeof node.value === 'bigint') {
+        node.value = node.source ?? String(node.value);
+      }
+    }
+  });
 }
 
 /** A plain object (mapping), not an array or null. */

@@ -158,7 +158,8 @@ async function alreadyPromoted(
     image,
     field,
     final,
-    source: final,
+    // Still the change tag it came from (gone now), as on the first run.
+    source,
     digest: finalDigest,
     state: 'done',
     ...(verdict.ok && {verifiedBy: verdict.by})

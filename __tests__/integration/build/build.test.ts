@@ -9,6 +9,7 @@ import {runBundle} from '../../support/action-runner.js';
 import {startRegistry, type TestRegistry} from '../../support/registry.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {parseReference} from '../../../shared/model/reference.js';
+import {expectValidSummary} from '../../support/summary.js';
 import {ensurePodmanBusybox, imageList, makeWorkspace} from './fixture.js';
 
 const PR_EVENT = {
@@ -134,5 +135,8 @@ describe('sequential build and failures', () => {
       /container-images\[2\] \(localhost\/it-seq\/broken\): .*exited with 1/
     );
     expect(run.summary).toMatch(/container-images\[2\] localhost\/it-seq\/broken.*failed/);
+    // Empty cells (no error for the built images) are closed, the image ids are code.
+    expectValidSummary(run.summary);
+    expect(run.summary).toMatch(/<td><code>sha256:[0-9a-f]{12}<\/code><\/td>/);
   }, 120_000);
 });

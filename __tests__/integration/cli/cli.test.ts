@@ -103,9 +103,17 @@ describe('commands against real registries', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('imagegate promote of change #42');
-    expect(JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('\n{') + 1)).images).toContain(
-      pushed.digest
-    );
+    // --json prints the outputs as JSON values, not JSON text inside JSON strings.
+    expect(JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('\n{') + 1))).toEqual({
+      images: [
+        {
+          repository: `${reg.host}/cli/app`,
+          tags: ['latest'],
+          digest: pushed.digest,
+          source: `${reg.host}/cli/app:change_42_latest`
+        }
+      ]
+    });
     expect(await listTags(reg, 'cli/app')).toEqual(['latest']);
   });
 

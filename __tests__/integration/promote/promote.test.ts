@@ -8,6 +8,7 @@ import {pushTestImage, pushTestIndex} from '../../support/images.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, requestsSince, writesSince} from '../../support/registry-log.js';
 import {listTags, rawManifestDigest, skopeo} from '../../support/skopeo.js';
+import {expectValidSummary} from '../../support/summary.js';
 
 const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
@@ -106,12 +107,16 @@ describe('promote-method tag', () => {
       }
     ]);
     expect(run.summary).toContain('imagegate promote of change #42');
+    expectValidSummary(run.summary);
+    expect(run.summary).toContain(`<td><code>${multi.digest}</code></td>`);
 
     const again = await logMark(reg);
     const rerun = await promoteRun(images(reg.host));
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain('already promoted');
     expect(writesSince(reg, again)).toEqual([]);
+    // The same answer as the first run: the source is the change tag each digest came from.
+    expect(JSON.parse(rerun.outputs.images)).toEqual(JSON.parse(run.outputs.images));
   });
 
   test('refuses an image built from other code and writes nothing', async () => {

@@ -32,7 +32,8 @@ const BAD: Array<[string, string, string, string]> = [
   ['repository with digest', `- {context: ., repository: "quay.io/org/app@sha256:${'a'.repeat(64)}"}`, 'container-images[0].repository', 'without a tag or digest'],
   ['repository bad component', '- {context: ., repository: quay.io/org/-app}', 'container-images[0].repository', 'not a valid path component'],
   ['repository double slash', '- {context: ., repository: "quay.io//app"}', 'container-images[0].repository', 'not a valid path component'],
-  ['repository number', '- {context: ., repository: 42}', 'container-images[0].repository', 'must be a string'],
+  ['repository a boolean', '- {context: ., repository: true}', 'container-images[0].repository', 'must be a string'],
+  ['repository a Zuul template', '- {context: ., repository: "{{ container_registry }}/nova"}', 'container-images[0].repository', 'Zuul (Jinja) template'],
   ['repository empty', '- {context: ., repository: ""}', 'container-images[0].repository', 'must not be empty'],
   ['repository too long', `- {context: ., repository: quay.io/${'a'.repeat(260)}}`, 'container-images[0].repository', 'longer than 255'],
   ['bad registry host', '- {context: ., repository: "quay..io/org/app"}', 'container-images[0].repository', 'invalid registry host'],
@@ -42,7 +43,9 @@ const BAD: Array<[string, string, string, string]> = [
   ['tag with slash', '- {context: ., repository: quay.io/org/app, tags: [a/b]}', 'container-images[0].tags[0]', 'not a valid tag'],
   ['tag too long', `- {context: ., repository: quay.io/org/app, tags: [${'t'.repeat(129)}]}`, 'container-images[0].tags[0]', 'at most 128'],
   ['tag empty', '- {context: ., repository: quay.io/org/app, tags: [""]}', 'container-images[0].tags[0]', 'must not be empty'],
-  ['tag as number', '- {context: ., repository: quay.io/org/app, tags: [1.10]}', 'container-images[0].tags[0]', 'quote it'],
+  ['tag a Zuul template', '- {context: ., repository: quay.io/org/app, tags: ["{{ zuul.tag }}"]}', 'container-images[0].tags[0]', 'nothing expands on GitHub'],
+  ['tags one Zuul template string', '- {context: ., repository: quay.io/org/app, tags: "{{ zuul.tag is defined | ternary([zuul.tag], [\'latest\']) }}"}', 'container-images[0].tags', 'Zuul (Jinja) template'],
+  ['tag a workflow expression', '- {context: ., repository: quay.io/org/app, tags: ["${{ github.ref_name }}"]}', 'container-images[0].tags[0]', 'only a workflow\'s with: expands'],
   ['tag as boolean', '- {context: ., repository: quay.io/org/app, tags: [latest, yes, true]}', 'container-images[0].tags[2]', 'must be a string'],
   ['second tag bad', '- {context: ., repository: quay.io/org/app, tags: [ok, "b@d"]}', 'container-images[0].tags[1]', 'not a valid tag'],
   ['tags a string', '- {context: ., repository: quay.io/org/app, tags: latest}', 'container-images[0].tags', 'must be a list'],
@@ -52,9 +55,12 @@ const BAD: Array<[string, string, string, string]> = [
   ['duplicate via normalisation', '- {context: a, repository: alpine}\n- {context: b, repository: docker.io/library/alpine}', 'container-images[1].tags[0]', 'docker.io/library/alpine:latest'],
   ['unknown key typo', '- {context: ., repository: quay.io/org/app, tgas: [x]}', 'container-images[0].tgas', 'did you mean "tags"'],
   ['kebab-case key', '- {context: ., repository: quay.io/org/app, build-args: [A=1]}', 'container-images[0].build-args', 'did you mean "build_args"'],
-  ['docker_images dockerfile key', '- {context: ., repository: quay.io/org/app, dockerfile: D}', 'container-images[0].dockerfile', 'did you mean "container_filename"'],
+  ['dockerfile and container_filename', '- {context: ., repository: quay.io/org/app, dockerfile: D, container_filename: C}', 'container-images[0].dockerfile', 'give only one'],
+  ['dockerfile escapes', '- {context: a, repository: quay.io/org/app, dockerfile: ../../D}', 'container-images[0].dockerfile', 'leaves the working directory'],
   ['platforms instead of arch', '- {context: ., repository: quay.io/org/app, platforms: [linux/amd64]}', 'container-images[0].platforms', 'did you mean "arch"'],
-  ['absolute context', '- {context: /etc, repository: quay.io/org/app}', 'container-images[0].context', 'absolute path'],
+  ['absolute context', '- {context: /etc, repository: quay.io/org/app}', 'container-images[0].context', '"/etc" is an absolute path; imagegate reads paths relative to the working directory (write it relative'],
+  ['absolute path is never joined to the context', '- {context: docker/gerrit, path: /home/zuul/src/gerrit.googlesource.com/gerrit, repository: opendevorg/gerrit}', 'container-images[0].path', 'relative to the context (docker/gerrit): check that repository out below the workspace where Zuul had it below /home/zuul/src (actions/checkout with path: gerrit.googlesource.com/gerrit), then write "../../gerrit.googlesource.com/gerrit"'],
+  ['absolute container_filename', '- {context: app, container_filename: /app/Dockerfile, repository: quay.io/org/app}', 'container-images[0].container_filename', 'is an absolute path'],
   ['context escapes', '- {context: ../other, repository: quay.io/org/app}', 'container-images[0].context', 'leaves the working directory'],
   ['context escapes after normalising', '- {context: a/../../b, repository: quay.io/org/app}', 'container-images[0].context', 'leaves the working directory'],
   ['context as list', '- {context: [a], repository: quay.io/org/app}', 'container-images[0].context', 'must be a string'],
@@ -63,17 +69,19 @@ const BAD: Array<[string, string, string, string]> = [
   ['build_args not KEY=VALUE', '- {context: ., repository: quay.io/org/app, build_args: [NOVALUE]}', 'container-images[0].build_args[0]', 'KEY=VALUE'],
   ['build_args bad key', '- {context: ., repository: quay.io/org/app, build_args: ["1A=x"]}', 'container-images[0].build_args[0]', 'KEY=VALUE'],
   ['build_args a mapping', '- {context: ., repository: quay.io/org/app, build_args: {A: 1}}', 'container-images[0].build_args', 'must be a list'],
-  ['build_args item number', '- {context: ., repository: quay.io/org/app, build_args: [1]}', 'container-images[0].build_args[0]', 'must be a string'],
+  ['build_args item number', '- {context: ., repository: quay.io/org/app, build_args: [1]}', 'container-images[0].build_args[0]', '"1" must look like KEY=VALUE'],
+  ['build_args with a Zuul template', '- {context: ., repository: quay.io/org/app, build_args: ["REGISTRY={{ container_registry }}"]}', 'container-images[0].build_args[0]', 'Zuul (Jinja) template'],
   ['target empty', '- {context: ., repository: quay.io/org/app, target: ""}', 'container-images[0].target', 'must not be empty'],
-  ['sibling absolute', '- {context: ., repository: quay.io/org/app, siblings: [/src/x]}', 'container-images[0].siblings[0]', 'absolute path'],
+  ['sibling absolute', '- {context: ., repository: quay.io/org/app, siblings: [/src/x]}', 'container-images[0].siblings[0]', 'absolute path; imagegate reads paths relative to the workspace'],
   ['sibling escapes', '- {context: ., repository: quay.io/org/app, siblings: [ok, ../../x]}', 'container-images[0].siblings[1]', 'leaves the working directory'],
   ['labels list without =', '- {context: ., repository: quay.io/org/app, labels: [novalue]}', 'container-images[0].labels[0]', 'key=value'],
-  ['labels map non-string', '- {context: ., repository: quay.io/org/app, labels: {version: 2}}', 'container-images[0].labels.version', 'must be a string'],
+  ['labels map non-string', '- {context: ., repository: quay.io/org/app, labels: {version: [2]}}', 'container-images[0].labels.version', 'must be a string'],
+  ['label value a Zuul template', '- {context: ., repository: quay.io/org/app, labels: {change: "{{ zuul.change }}"}}', 'container-images[0].labels.change', 'Zuul (Jinja) template'],
   ['labels a string', '- {context: ., repository: quay.io/org/app, labels: "a=b"}', 'container-images[0].labels', 'list of "key=value" or a mapping'],
   ['label key invalid', '- {context: ., repository: quay.io/org/app, labels: ["=x"]}', 'container-images[0].labels[0]', 'not a valid label key'],
   ['arch not a platform', '- {context: ., repository: quay.io/org/app, arch: [arm64]}', 'container-images[0].arch[0]', 'not a platform'],
   ['arch a string', '- {context: ., repository: quay.io/org/app, arch: linux/arm64}', 'container-images[0].arch', 'must be a list'],
-  ['registry a number', '- {context: ., repository: quay.io/org/app, registry: 5}', 'container-images[0].registry', 'must be a string'],
+  ['registry a list', '- {context: ., repository: quay.io/org/app, registry: [5]}', 'container-images[0].registry', 'must be a string'],
   ['third entry is wrong', '- {context: a, repository: quay.io/org/a}\n- {context: b, repository: quay.io/org/b}\n- {context: c, repository: quay.io/org/c, tags: ["Latest!"]}', 'container-images[2].tags[0]', '"Latest!" is not a valid tag'],
   ['repeated YAML key', '- context: .\n  repository: quay.io/org/a\n  repository: quay.io/org/b', 'container-images', 'not valid YAML or JSON'],
   ['JSON not closed', '[{"context": ".", "repository": "quay.io/org/app"}', 'container-images', 'not valid YAML or JSON'],
@@ -128,6 +136,37 @@ describe('parseContainerImages accepts Zuul lists', () => {
       labels: {},
       arch: []
     });
+  });
+
+  test('reads unquoted numbers as the text written: tags, labels, build args, keys', () => {
+    const [image] = parseContainerImages(
+      '- {context: ., repository: quay.io/org/app, tags: [2.15, 1.10, 3, 1.0e3, 0x1F], ' +
+        'build_args: [V=1.10], labels: {version: 1.10, 2.0: two}, registry: 5}'
+    );
+    expect(image.tags).toEqual(['2.15', '1.10', '3', '1.0e3', '0x1F']);
+    expect(image.labels).toEqual({version: '1.10', '2.0': 'two'});
+    expect(image.registry).toBe('5');
+  });
+
+  test("takes docker_images' dockerfile key as container_filename", () => {
+    const [image] = parseContainerImages(
+      '- {context: ., dockerfile: build/Dockerfile, repository: zuul/zuul-operator}'
+    );
+    expect(image.containerFilename).toBe('build/Dockerfile');
+  });
+
+  test("accepts Zuul's Quay repository keys and says they are ignored", () => {
+    const warnings: string[] = [];
+    const [image] = parseContainerImages(
+      '- {context: ., repository: quay.io/zuul-ci/zuul, namespace: zuul-ci, repo_shortname: zuul, repo_description: Base image.}',
+      {warn: (field, message) => warnings.push(`${field}: ${message}`)}
+    );
+    expect(image.repository.repository).toBe('zuul-ci/zuul');
+    expect(warnings).toEqual([
+      'container-images[0].namespace: is read by Zuul to create a Quay repository; imagegate ignores it',
+      'container-images[0].repo_shortname: is read by Zuul to create a Quay repository; imagegate ignores it',
+      'container-images[0].repo_description: is read by Zuul to create a Quay repository; imagegate ignores it'
+    ]);
   });
 
   test('takes every Zuul key, JSON or YAML, labels as list or map', () => {
