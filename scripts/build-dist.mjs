@@ -50,9 +50,10 @@ await Promise.all(
     }
   })
 );
-// The root action's bundle lives at dist/index.js (ncc always writes index.js into a folder).
-const {renameSync} = await import('node:fs');
-renameSync('dist/.root/index.js', 'dist/index.js');
+// The root action's bundle lives at dist/index.js (ncc always writes index.js into a folder),
+// with the chunks it loads on demand (e.g. Octokit) beside it.
+const {readdirSync, renameSync} = await import('node:fs');
+for (const file of readdirSync('dist/.root')) renameSync(`dist/.root/${file}`, `dist/${file}`);
 rmSync('dist/.root', {recursive: true, force: true});
 // The CLI bundle is the package's `bin`: keep it executable.
 const {chmodSync} = await import('node:fs');

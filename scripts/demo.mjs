@@ -148,7 +148,7 @@ try {
       '--configure',
       'none'
     ]);
-    const env = JSON.parse(started.env ?? '{}');
+    const env = started.env ?? {};
     try {
       return imagegate(
         [
@@ -166,7 +166,7 @@ try {
       imagegate(['registry', 'stop']);
     }
   });
-  const pushedOf = outputs => JSON.parse(outputs.images).flatMap(i => i.pushed);
+  const pushedOf = outputs => outputs.images.flatMap(i => i.pushed);
   const show = refs => refs.forEach(r => say(`    ${r.ref.padEnd(52)} ${r.digest}`));
   show(pushedOf(check));
 
@@ -175,7 +175,7 @@ try {
   );
   show(gate);
   const promoted = stage('promote: change tags → final tags (manifest only)', () =>
-    JSON.parse(imagegate(['promote', ...common, '--change', '42']).images).flatMap(i =>
+    imagegate(['promote', ...common, '--change', '42']).images.flatMap(i =>
       i.tags.map(t => ({ref: `${i.repository}:${t}`, digest: i.digest}))
     )
   );
@@ -207,10 +207,13 @@ try {
     return `- {src_repository: ${repository}, src_tag: "${tag}", dest_repository: ${mirrorRegistry}/${repository.slice(registry.length + 1)}}`;
   });
   const mirrored = stage('mirror: final tags to a second registry', () =>
-    JSON.parse(
-      imagegate(['mirror', '--mirrors', mirrors.join('\n'), '--registry-credentials', credentials])
-        .mirrored
-    ).map(m => ({ref: m.destination, digest: m.digest, result: m.result}))
+    imagegate([
+      'mirror',
+      '--mirrors',
+      mirrors.join('\n'),
+      '--registry-credentials',
+      credentials
+    ]).mirrored.map(m => ({ref: m.destination, digest: m.digest, result: m.result}))
   );
   show(mirrored);
 

@@ -8,7 +8,10 @@ import {type AddressInfo} from 'node:net';
 
 export interface RecordedRequest {
   readonly method: string;
+  /** Without the query; routes match on it. */
   readonly path: string;
+  /** The query parameters (`page`, `per_page`). */
+  readonly query: URLSearchParams;
   readonly authorization?: string;
   readonly body: string;
 }
@@ -26,18 +29,24 @@ export interface GitHubApiFixture {
   stop(): Promise<void>;
 }
 
-/** Start the fixture on a free loopback port. Unknown routes answer 404 like GitHub. */
+/**
+ * Start the fixture on a free port of `address` (default loopback). Unknown routes answer 404
+ * like GitHub.
+ */
 export async function startGitHubApi(
-  routes: Record<string, unknown | RouteHandler> = {}
+  routes: Record<string, unknown | RouteHandler> = {},
+  address = '127.0.0.1'
 ): Promise<GitHubApiFixture> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
-    const path = (req.url ?? '/').replace(/\?.*$/, '');
+    const url = new URL(req.url ?? '/', 'http://fixture');
+    const path = url.pathname;
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
+      query: url.searchParams,
       ...(req.headers.authorization && {authorization: req.headers.authorization}),
       body
     };
@@ -52,10 +61,10 @@ export async function startGitHubApi(
     res.writeHead(answer.status, {'content-type': 'application/json', ...answer.headers});
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, address, resolve));
   const {port} = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${address}:${port}`,
     routes,
     requests,
     stop: () =>

@@ -1,8 +1,8 @@
 /**
  * Certificates for the test registries, generated once per test run with the openssl CLI
  * (node cannot create X.509 certificates) and shared by every worker:
- * - a CA and a server certificate for 127.0.0.1/localhost (TLS flavour), EC P-256 because
- *   key generation is instant;
+ * - a CA and a server certificate for 127.0.0.1/localhost and the machine's own addresses (TLS
+ *   flavour), EC P-256 because key generation is instant;
  * - a self-signed RSA certificate for the token issuer (RS256 needs an RSA key; the
  *   registry's `rootcertbundle` holds this very certificate).
  * Workers race to create the set: each builds it in a private directory and renames it into
@@ -11,6 +11,7 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {copyFile, mkdir, rename, rm, writeFile} from 'node:fs/promises';
+import {networkInterfaces} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {makeRunTempDir, runDir} from './run-dir.js';
@@ -49,8 +50,11 @@ async function generate(p: TestPki): Promise<void> {
   const csr = join(p.dir, 'server.csr');
   const ext = join(p.dir, 'server.ext');
   const caExt = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'];
+  // The machine's own addresses too: a registry there is reached without the loopback
+  // exemptions (proxies, dockerd's insecure default).
+  const san = ['IP:127.0.0.1', 'DNS:localhost', ...hostAddresses().map(a => `IP:${a}`)];
   const serverExt = [
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    `subjectAltName=${san.join(',')}`,
     'extendedKeyUsage=serverAuth',
     'keyUsage=critical,digitalSignature,keyEncipherment'
   ];
@@ -81,6 +85,13 @@ async function generate(p: TestPki): Promise<void> {
   await openssl([...token, ...tokenSubj, '-keyout', p.tokenKey, '-out', p.tokenCert]);
   await mkdir(p.certDir);
   await copyFile(p.caCert, join(p.certDir, 'ca.crt'));
+}
+
+/** This machine's IPv4 addresses other than loopback (eth0, docker0, ...). */
+export function hostAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap(i => (i && i.family === 'IPv4' && !i.internal ? [i.address] : []));
 }
 
 /** The run's PKI, created on first use. */

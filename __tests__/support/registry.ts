@@ -61,6 +61,8 @@ export interface TestRegistry {
 export interface StartRegistryOptions {
   /** token flavour: anonymous clients may pull (default false). */
   anonymousPull?: boolean;
+  /** The address to listen on (default 127.0.0.1), e.g. one of pki.ts `hostAddresses()`. */
+  address?: string;
 }
 
 const REGISTRY_BIN = process.env.IMAGEGATE_TEST_REGISTRY_BIN ?? 'docker-registry';
@@ -76,6 +78,7 @@ export async function startRegistry(
   opts: StartRegistryOptions = {}
 ): Promise<TestRegistry> {
   const dir = makeRunTempDir(`registry-${flavour}`);
+  const address = opts.address ?? '127.0.0.1';
   const dataDir = join(dir, 'storage');
   const configFile = join(dir, 'config.yml');
   const logFile = join(dir, 'registry.log');
@@ -83,7 +86,7 @@ export async function startRegistry(
 
   const http: Record<string, unknown> = {
     // Port 0: the registry binds a free port itself and logs it; no probe-then-bind race.
-    addr: '127.0.0.1:0',
+    addr: `${address}:0`,
     // Without a secret the registry warns and generates one; uploads are single-instance anyway.
     secret: randomHex(16)
   };
@@ -143,13 +146,13 @@ export async function startRegistry(
   let port: number;
   try {
     child = spawnRegistry(configFile, logFile);
-    port = await waitForListening(child, logFile);
+    port = await waitForListening(child, logFile, address);
   } catch (err) {
     await tokenIssuer?.stop();
     throw err;
   }
   const scheme = flavour === 'tls' ? 'https' : 'http';
-  const host = `127.0.0.1:${port}`;
+  const host = `${address}:${port}`;
   const url = `${scheme}://${host}`;
 
   const stop = async (): Promise<void> => {
@@ -221,12 +224,17 @@ async function logTail(logFile: string): Promise<string> {
   return text.split('\n').slice(-20).join('\n');
 }
 
-async function waitForListening(child: ChildProcess, logFile: string): Promise<number> {
+async function waitForListening(
+  child: ChildProcess,
+  logFile: string,
+  address: string
+): Promise<number> {
   const deadline = Date.now() + START_TIMEOUT_MS;
+  const listening = new RegExp(`listening on ${address.replace(/\./g, '\\.')}:(\\d+)`);
   while (Date.now() < deadline) {
     const log = await readFile(logFile, 'utf8').catch(() => '');
     // 2.8 logs `listening on 127.0.0.1:PORT` (`, tls` appended for HTTPS).
-    const m = /listening on 127\.0\.0\.1:(\d+)/.exec(log);
+    const m = listening.exec(log);
     if (m) return Number(m[1]);
     if (child.exitCode !== null || child.signalCode !== null) break;
     await sleep(20);

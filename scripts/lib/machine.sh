@@ -87,6 +87,8 @@ install_packages() {
   have buildah || need+=(buildah)
   have podman || need+=(podman)
   have openssl || need+=(openssl)
+  # A real forward proxy for the tests of self-hosted runners behind one.
+  have tinyproxy || need+=(tinyproxy)
   # GitHub-hosted runners run steps as a non-root user with passwordless sudo; a test does too.
   have sudo || need+=(sudo)
   if [ ${#need[@]} -eq 0 ]; then

@@ -11,7 +11,8 @@ export interface RunnerContext {
   readonly workspace: string;
   readonly runId?: string;
   readonly runAttempt: string;
-  readonly apiUrl: string;
+  /** The GitHub REST API root; undefined when there is none at hand (the CLI outside GitHub). */
+  readonly apiUrl?: string;
   readonly serverUrl: string;
   readonly runnerTemp: string;
 }

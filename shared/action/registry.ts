@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {type CredentialStore} from '../model/credentials.js';
+import {proxyFromEnv} from '../model/proxy-env.js';
 import {Registry} from '../registry/index.js';
 import {type CommandIO} from './io.js';
 
@@ -23,7 +24,8 @@ export function createRegistry(
     credentials: store.lookup,
     ...(caFiles.length > 0 && {ca: caFiles.map(f => readFileSync(f.trim(), 'utf8'))}),
     logger: {debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m)},
-    githubApiUrl: io.ctx.apiUrl,
+    ...(io.ctx.apiUrl && {githubApiUrl: io.ctx.apiUrl}),
+    proxy: proxyFromEnv(io.env),
     ...(githubToken && {githubToken}),
     ...(quay?.apiToken && {quayToken: quay.apiToken}),
     ...(concurrency !== undefined && {concurrency})

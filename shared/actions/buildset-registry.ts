@@ -22,6 +22,7 @@ import {
   readBuildsetRegistryInputs
 } from '../inputs/buildset-registry.js';
 import {errorMessage} from '../model/errors.js';
+import {proxyFromEnv} from '../model/proxy-env.js';
 import {Registry} from '../registry/index.js';
 
 /** Moves every /etc-style path under this directory (tests, rootless machines). */
@@ -55,8 +56,11 @@ function buildsetDeps(
   const paths = env[CONFIG_ROOT_ENV] ? pathsUnder(env[CONFIG_ROOT_ENV], env) : systemPaths(env);
   const store = loadCredentials(inputs.registryCredentials, env, io.mask);
   const extraCas = (env[REGISTRY_CA_ENV] ?? '').split(',').filter(f => f.trim() !== '');
+  const {apiUrl} = ctx;
   const github = () =>
-    new GitHubClient({apiUrl: ctx.apiUrl, ...(inputs.githubToken && {token: inputs.githubToken})});
+    apiUrl
+      ? new GitHubClient({apiUrl, ...(inputs.githubToken && {token: inputs.githubToken})})
+      : undefined;
   return {
     runner,
     paths,
@@ -74,6 +78,8 @@ function buildsetDeps(
             ? {username: access.username, password: access.password}
             : store.lookup(host),
         ca: [access.caCert, ...extraCas.map(f => readFileSync(f.trim(), 'utf8'))],
+        // The buildset registry runs on this machine: never through a proxy.
+        proxy: url => (url.host === access.registry ? undefined : proxyFromEnv(env)(url)),
         logger: {debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m)}
       }),
     github,
@@ -134,9 +140,10 @@ async function jobOutcome(
   if (declared) return declared === 'success' ? 'success' : 'failure';
   const repo = parseRepoName(ctx.repository);
   const runnerName = env.RUNNER_NAME;
-  if (!repo || !ctx.runId || !runnerName) return 'unknown';
+  const github = deps.github();
+  if (!repo || !ctx.runId || !runnerName || !github) return 'unknown';
   try {
-    const failed = await currentJobFailed(deps.github(), {
+    const failed = await currentJobFailed(github, {
       repo,
       runId: ctx.runId,
       attempt: ctx.runAttempt,

@@ -25,9 +25,11 @@ export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
       registry,
       ctx,
       log: io.log,
-      github: new GitHubClient({
-        apiUrl: ctx.apiUrl,
-        ...(inputs.githubToken && {token: inputs.githubToken})
+      ...(ctx.apiUrl && {
+        github: new GitHubClient({
+          apiUrl: ctx.apiUrl,
+          ...(inputs.githubToken && {token: inputs.githubToken})
+        })
       }),
       ...(repo && {repo}),
       readChangeIndex: key =>

@@ -28,7 +28,8 @@ export interface BuildsetDeps {
   readonly share: () => ShareBackend;
   /** The registry engine, trusting the buildset registry's CA and knowing its credentials. */
   readonly registry: (access: BuildsetAccess) => Registry;
-  readonly github: () => GitHubClient;
+  /** Undefined when no GitHub API is at hand (the CLI outside GitHub without a token). */
+  readonly github: () => GitHubClient | undefined;
   readonly now: () => Date;
   /** The host's addresses the job's containers can reach (certificate SANs). */
   readonly addresses: () => string[];

@@ -151,6 +151,12 @@ async function populate(
   if (!location || !repo || change === undefined) return [];
   const root = {...repo, change};
   const github = deps.github();
+  if (!github) {
+    deps.log.warning(
+      'Depends-On is not followed: no GitHub API at hand (outside GitHub, set GITHUB_API_URL or give --github-token)'
+    );
+    return [];
+  }
   const graph = await collectDependencies(github, root, rootBody(ctx, change));
   if (graph.dependencies.length === 0 && graph.unreadable.length === 0) {
     deps.log.info('No Depends-On changes: nothing speculative to add');

@@ -16,10 +16,22 @@ export function git(args: readonly string[], cwd: string): string | undefined {
 
 /**
  * The runner context outside GitHub: whatever GITHUB_* the environment has, the workspace is the
- * current directory, and the commit comes from git (`git rev-parse HEAD`).
+ * current directory, and the commit comes from git (`git rev-parse HEAD`). The GitHub API is
+ * used only when asked for: GITHUB_API_URL is set, or a token is given (then api.github.com);
+ * otherwise nothing is sent to GitHub and the commands say what they would need.
  */
-export function cliRunnerContext(env: NodeJS.ProcessEnv, cwd: string): RunnerContext {
+export function cliRunnerContext(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  hasToken: boolean
+): RunnerContext {
   const base = readRunnerContext({...env, GITHUB_WORKSPACE: env.GITHUB_WORKSPACE || cwd});
   const sha = base.sha ?? git(['rev-parse', 'HEAD'], cwd);
-  return {...base, ...(sha && {sha}), eventName: base.eventName || 'workflow_dispatch'};
+  const {apiUrl, ...rest} = base;
+  return {
+    ...rest,
+    ...((env.GITHUB_API_URL || hasToken) && {apiUrl}),
+    ...(sha && {sha}),
+    eventName: base.eventName || 'workflow_dispatch'
+  };
 }

@@ -71,7 +71,7 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
   const log = terminalLog(terminal, secrets);
   const io: CommandIO = {
     reader: new InputReader(name => readInput(name, flags[name] ?? '', cli), log.warning),
-    ctx: cliRunnerContext(cli.env, cli.cwd),
+    ctx: cliRunnerContext(cli.env, cli.cwd, Boolean(flags['github-token'])),
     log,
     report: terminalReporter(terminal, outputs),
     mask: secret => secrets.add(secret),

@@ -1,44 +1,51 @@
-import {spawn} from 'node:child_process';
+import {exec} from '@actions/exec';
 import {type Command, type CommandResult, type CommandRunner, type LineSink} from './command.js';
 
 /** Output kept per stream for parsing; long builds only need the end. */
 const MAX_CAPTURE = 4 << 20;
 
-/** The production CommandRunner: child_process.spawn with an argv array, no shell. */
+/**
+ * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
+ * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
+ * Lines are split here from the raw output: @actions/exec does not hand the last line of a
+ * stream to its line listeners when it lacks a newline.
+ */
 export class ProcessRunner implements CommandRunner {
   constructor(private readonly baseEnv: NodeJS.ProcessEnv = process.env) {}
 
-  run(command: Command, sink?: LineSink): Promise<CommandResult> {
-    return new Promise(resolve => {
-      const child = spawn(command.command, [...command.args], {
-        cwd: command.cwd,
-        env: {...this.baseEnv, ...command.env},
-        stdio: [command.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        shell: false
+  async run(command: Command, sink?: LineSink): Promise<CommandResult> {
+    const captured = {stdout: '', stderr: ''};
+    const partial = {stdout: '', stderr: ''};
+    const onData = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+      if (!sink) return;
+      const lines = (partial[stream] + text).split(/\r?\n/);
+      partial[stream] = lines.pop() ?? '';
+      for (const line of lines) sink(line, stream);
+    };
+    const env = Object.fromEntries(
+      Object.entries({...this.baseEnv, ...command.env}).filter(
+        (e): e is [string, string] => e[1] !== undefined
+      )
+    );
+    let code: number;
+    try {
+      code = await exec(command.command, [...command.args], {
+        ...(command.cwd !== undefined && {cwd: command.cwd}),
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        ...(command.input !== undefined && {input: Buffer.from(command.input)}),
+        listeners: {stdout: onData('stdout'), stderr: onData('stderr')}
       });
-      const captured = {stdout: '', stderr: ''};
-      const partial = {stdout: '', stderr: ''};
-      const onData = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-        const text = chunk.toString('utf8');
-        captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
-        if (!sink) return;
-        const lines = (partial[stream] + text).split(/\r?\n/);
-        partial[stream] = lines.pop() ?? '';
-        for (const line of lines) sink(line, stream);
-      };
-      child.stdout?.on('data', onData('stdout'));
-      child.stderr?.on('data', onData('stderr'));
-      if (command.input !== undefined && child.stdin) child.stdin.end(command.input);
-      child.on('error', error => {
-        // ENOENT and friends: report like a failed command so callers handle one shape.
-        resolve({code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${error.message}`});
-      });
-      child.on('close', code => {
-        for (const stream of ['stdout', 'stderr'] as const) {
-          if (sink && partial[stream] !== '') sink(partial[stream], stream);
-        }
-        resolve({code: code ?? 1, stdout: captured.stdout, stderr: captured.stderr});
-      });
-    });
+    } catch (error) {
+      // Not found, cwd missing: report like a failed command so callers handle one shape.
+      return {code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}`};
+    }
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (sink && partial[stream] !== '') sink(partial[stream], stream);
+    }
+    return {code, stdout: captured.stdout, stderr: captured.stderr};
   }
 }

@@ -1,12 +1,10 @@
 import {type GitHubClient} from './client.js';
 import {type RepoName} from './changes.js';
 
-interface JobsPage {
-  jobs?: {
-    runner_name?: string | null;
-    status?: string;
-    steps?: {name?: string; conclusion?: string | null}[];
-  }[];
+interface Job {
+  runner_name?: string | null;
+  status?: string;
+  steps?: {name?: string; conclusion?: string | null}[];
 }
 
 /** Where the current job is: the run, attempt and the runner executing it. */
@@ -27,12 +25,11 @@ export async function currentJobFailed(
   github: GitHubClient,
   job: JobLocator
 ): Promise<boolean | undefined> {
-  const page = await github.get<JobsPage>(
-    `/repos/${job.repo.owner}/${job.repo.repo}/actions/runs/${job.runId}/attempts/${job.attempt}/jobs?per_page=100`
+  // Every page: a matrix run can have more jobs than one page holds.
+  const jobs = await github.list<Job>(
+    `/repos/${job.repo.owner}/${job.repo.repo}/actions/runs/${job.runId}/attempts/${job.attempt}/jobs`
   );
-  const current = page?.jobs?.find(
-    j => j.runner_name === job.runnerName && j.status === 'in_progress'
-  );
+  const current = jobs.find(j => j.runner_name === job.runnerName && j.status === 'in_progress');
   if (!current) return undefined;
   return (current.steps ?? []).some(
     s => s.conclusion === 'failure' || s.conclusion === 'cancelled'

@@ -66,9 +66,12 @@ export async function findMergedChange(
   if (pipelineInput !== '') {
     return {prefix: pipelineInput, ...(revision && {revision}), foundBy: 'the pipeline input'};
   }
+  const lookup = github
+    ? ''
+    : ' (no GitHub API at hand to look it up: outside GitHub, give --github-token with GITHUB_REPOSITORY, or the change itself)';
   throw new InputError(
     'change',
-    `no merged pull request found for this ${ctx.eventName || 'run'}${ctx.sha ? ` (${ctx.sha})` : ''}; set change, or pipeline to promote <pipeline>_ tags`
+    `no merged pull request found for this ${ctx.eventName || 'run'}${ctx.sha ? ` (${ctx.sha})` : ''}${lookup}; set change (--change N), or pipeline to promote <pipeline>_ tags`
   );
 }
 

@@ -98,7 +98,12 @@ async function mergedTree(
   deps: PromoteDeps,
   revision: string | undefined
 ): Promise<string | undefined> {
-  if (!deps.github || !deps.repo || !revision) return undefined;
+  if (!deps.github || !deps.repo || !revision) {
+    deps.log.info(
+      `the merged tree is not checked (it needs the GitHub API and the repository${deps.github ? '' : '; outside GitHub give --github-token and GITHUB_REPOSITORY'}): only the revision label can match`
+    );
+    return undefined;
+  }
   try {
     return await commitTree(deps.github, deps.repo, revision);
   } catch (e) {

@@ -2,6 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import {Readable} from 'node:stream';
 import tls from 'node:tls';
+import {type ProxyResolver} from '../model/proxy-env.js';
+import {TunnelAgent, proxyHeaders} from './proxy.js';
 
 /** Connection settings shared by every request of one engine instance. */
 export interface HttpOptions {
@@ -11,6 +13,8 @@ export interface HttpOptions {
   readonly timeoutMs?: number;
   /** Sockets per host; blob parallelism is limited separately. */
   readonly maxSockets?: number;
+  /** The proxy for each URL (HTTPS_PROXY and friends); default: no proxy. */
+  readonly proxy?: ProxyResolver;
 }
 
 /** One HTTP request; `body` is sent as is (a stream is consumed, so build it per attempt). */
@@ -48,35 +52,55 @@ export class ConnectionError extends Error {
   }
 }
 
-/** Sends requests over keep-alive agents (one pool per engine, so connections are reused). */
+/**
+ * Sends requests over keep-alive agents (one pool per engine, so connections are reused),
+ * through the proxy `options.proxy` names for each URL (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
+ */
 export class HttpClient {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
+  /** One tunnelling agent per proxy, so tunnels are pooled and kept alive too. */
+  private readonly tunnels = new Map<string, TunnelAgent>();
+  private readonly agentOptions: https.AgentOptions;
   private readonly timeoutMs: number;
+  private readonly proxyFor: ProxyResolver;
 
   constructor(options: HttpOptions = {}) {
     const maxSockets = options.maxSockets ?? 32;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.proxyFor = options.proxy ?? (() => undefined);
     this.httpAgent = new http.Agent({keepAlive: true, maxSockets, scheduling: 'lifo'});
     const extra = options.ca === undefined ? [] : [options.ca].flat();
-    this.httpsAgent = new https.Agent({
+    this.agentOptions = {
       keepAlive: true,
       maxSockets,
       scheduling: 'lifo',
       // Node's `ca` replaces the system roots, so keep them next to the custom CA.
       ...(extra.length > 0 && {ca: [...tls.rootCertificates, ...extra]})
-    });
+    };
+    this.httpsAgent = new https.Agent(this.agentOptions);
   }
 
   /** Send one request and resolve when the response headers arrive. */
   send(request: SendRequest): Promise<SendResponse> {
     const {url} = request;
     const secure = url.protocol === 'https:';
-    const options: http.RequestOptions = {
-      method: request.method,
-      headers: request.headers as http.OutgoingHttpHeaders,
-      agent: secure ? this.httpsAgent : this.httpAgent
-    };
+    const proxy = this.proxyFor(url);
+    const headers = request.headers as http.OutgoingHttpHeaders;
+    const options: http.RequestOptions = proxy
+      ? secure
+        ? {method: request.method, headers, agent: this.tunnel(proxy)}
+        : // Plain HTTP goes to the proxy itself, naming the whole URL (RFC 9112 absolute-form).
+          {
+            method: request.method,
+            host: proxy.hostname,
+            port: Number(proxy.port) || 80,
+            path: url.href,
+            headers: {...headers, host: url.host, ...proxyHeaders(proxy)},
+            agent: this.httpAgent
+          }
+      : {method: request.method, headers, agent: secure ? this.httpsAgent : this.httpAgent};
+    const target = proxy && !secure ? undefined : url;
     return new Promise((resolve, reject) => {
       let settled = false;
       const fail = (error: unknown): void => {
@@ -84,14 +108,19 @@ export class HttpClient {
         settled = true;
         reject(toConnectionError(error, request));
       };
-      const req = (secure ? https : http).request(url, options, res => {
+      const req = (
+        target === undefined
+          ? http.request(options, onResponse)
+          : (secure ? https : http).request(target, options, onResponse)
+      ) as http.ClientRequest;
+      function onResponse(res: http.IncomingMessage): void {
         if (settled) {
           res.destroy();
           return;
         }
         settled = true;
         resolve({status: res.statusCode ?? 0, headers: res.headers, body: res});
-      });
+      }
       req.setTimeout(this.timeoutMs, () => {
         req.destroy(
           Object.assign(new Error(`no data for ${this.timeoutMs} ms`), {code: 'ETIMEDOUT'})
@@ -120,6 +149,16 @@ export class HttpClient {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
+    for (const tunnel of this.tunnels.values()) tunnel.destroy();
+  }
+
+  private tunnel(proxy: URL): TunnelAgent {
+    let agent = this.tunnels.get(proxy.href);
+    if (!agent) {
+      agent = new TunnelAgent(proxy, this.agentOptions, this.timeoutMs);
+      this.tunnels.set(proxy.href, agent);
+    }
+    return agent;
   }
 }
 

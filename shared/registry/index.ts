@@ -1,3 +1,4 @@
+import {type ProxyResolver} from '../model/proxy-env.js';
 import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
 import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
 import {IndexMember, putIndex} from './index-writer.js';
@@ -42,6 +43,8 @@ export interface RegistryOptions extends TagApiOptions {
   /** Concurrent blob transfers per destination registry (default 4, as crane). */
   readonly concurrency?: number;
   readonly retry?: Partial<RetryPolicy>;
+  /** The proxy for each URL, e.g. `proxyFromEnv(process.env)`; default: connect directly. */
+  readonly proxy?: ProxyResolver;
   /** Socket idle timeout per request (default 60 s). */
   readonly timeoutMs?: number;
   /** Upload blobs larger than this in PATCH chunks of this size (default: one streamed PUT). */
@@ -87,7 +90,11 @@ export class Registry {
   private readonly tagApis: TagApis;
 
   constructor(private readonly options: RegistryOptions = {}) {
-    this.http = new HttpClient({ca: options.ca, timeoutMs: options.timeoutMs});
+    this.http = new HttpClient({
+      ca: options.ca,
+      timeoutMs: options.timeoutMs,
+      ...(options.proxy && {proxy: options.proxy})
+    });
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? silentLogger;
     const retry = {...DEFAULT_RETRY_POLICY, ...options.retry};

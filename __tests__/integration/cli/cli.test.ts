@@ -11,6 +11,7 @@ import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
 import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {makeWorkspace} from '../build/fixture.js';
+import {type ForwardProxy, startForwardProxy} from '../../support/forward-proxy.js';
 
 interface CliRun {
   code: number | null;
@@ -146,4 +147,41 @@ describe('commands against real registries', () => {
     expect(run.stdout).not.toContain('open-sesame');
     expect(await listTags(reg, 'cli/built')).toEqual(['change_7_latest']);
   }, 120_000);
+});
+
+describe('outside GitHub', () => {
+  // Every HTTPS request would go through this proxy, so its log shows whether GitHub was asked.
+  let proxy: ForwardProxy;
+  beforeAll(async () => {
+    proxy = await startForwardProxy();
+  });
+  afterAll(() => proxy?.stop());
+
+  test('without GITHUB_API_URL or a token nothing is sent to GitHub; the log says what would be needed', async () => {
+    const ws = makeWorkspace('cli-offline');
+    await pushTestImage(reg, 'cli/offline', 'change_5_latest', {
+      labels: {'org.opencontainers.image.revision': ws.revision},
+      seed: 'offline'
+    });
+    const run = await cli(
+      ['promote', '--container-images', `- {repository: ${reg.host}/cli/offline}`, '--change', '5'],
+      {cwd: ws.dir, env: {GITHUB_REPOSITORY: 'acme/app', HTTPS_PROXY: proxy.url}}
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the merged tree is not checked');
+    expect(run.stdout).toContain('give --github-token and GITHUB_REPOSITORY');
+    expect(proxy.requests()).toEqual([]);
+  });
+
+  test('a change that would have to be looked up is asked for', async () => {
+    const run = await cli(
+      ['promote', '--container-images', `- {repository: ${reg.host}/cli/offline}`],
+      {env: {GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00'}}
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no GitHub API at hand to look it up');
+    expect(run.stderr).toContain('set change (--change N)');
+    expect(proxy.requests()).toEqual([]);
+  });
 });

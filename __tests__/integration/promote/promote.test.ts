@@ -91,7 +91,7 @@ describe('promote-method tag', () => {
     expect(requests.filter(r => /\/blobs\/uploads/.test(r))).toEqual([]);
     // One PUT per final tag, zero blob bytes.
     expect(requests.filter(r => /^PUT .*manifests\/(latest|v1) /.test(r))).toHaveLength(4);
-    expect(github.requests.map(r => r.authorization)).toContain('Bearer gh-token');
+    expect(github.requests.map(r => r.authorization)).toContain('token gh-token');
     expect(JSON.parse(run.outputs.images)).toEqual([
       {
         repository: `${reg.host}/org/multi`,

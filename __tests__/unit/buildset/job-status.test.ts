@@ -1,7 +1,11 @@
 import {GitHubClient} from '../../../shared/github/client.js';
 import {collectDependencies} from '../../../shared/github/depends-on.js';
 import {currentJobFailed} from '../../../shared/github/job-status.js';
-import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
+import {
+  type GitHubApiFixture,
+  type RecordedRequest,
+  startGitHubApi
+} from '../../support/github-api.js';
 
 let api: GitHubApiFixture;
 beforeAll(async () => {
@@ -12,12 +16,32 @@ beforeAll(async () => {
   });
   api = await startGitHubApi({
     'GET /repos/o/r/actions/runs/7/attempts/1/jobs': {
+      total_count: 3,
       jobs: [
         job('runner-a', 'completed', ['failure']),
         job('runner-b', 'in_progress', ['success', 'skipped', null]),
         job('runner-c', 'in_progress', ['success', 'failure', null])
       ]
     },
+    // A matrix run with more jobs than a page: this runner's job is on page 2.
+    'GET /repos/o/r/actions/runs/8/attempts/1/jobs': ({query}: RecordedRequest) =>
+      query.get('page') === '2'
+        ? {
+            status: 200,
+            body: {total_count: 101, jobs: [job('runner-z', 'in_progress', ['failure'])]}
+          }
+        : {
+            status: 200,
+            body: {
+              total_count: 101,
+              jobs: Array.from({length: 100}, (_, i) =>
+                job(`runner-${i}`, 'completed', ['success'])
+              )
+            },
+            headers: {
+              link: `<${api.url}/repos/o/r/actions/runs/8/attempts/1/jobs?per_page=100&page=2>; rel="next"`
+            }
+          },
     'GET /repos/o/a/pulls/1': {body: 'Depends-On: o/b#2'},
     'GET /repos/o/b/pulls/2': {body: 'Depends-On: https://github.com/o/c/pull/3\nDepends-On: #9'},
     'GET /repos/o/c/pulls/3': {body: 'Depends-On: o/a#1\nDepends-On: o/d#4'},
@@ -38,6 +62,11 @@ describe('the current job as the jobs API shows it', () => {
     const job = {repo: {owner: 'o', repo: 'r'}, runId: '7', attempt: '1', runnerName};
     expect(await currentJobFailed(client(), job)).toBe(failed);
   });
+});
+
+test('the current job is found on any page of a large run', async () => {
+  const job = {repo: {owner: 'o', repo: 'r'}, runId: '8', attempt: '1', runnerName: 'runner-z'};
+  expect(await currentJobFailed(client(), job)).toBe(true);
 });
 
 describe('Depends-On across repositories', () => {
