@@ -59,3 +59,26 @@ test('command: build, upload, promote, mirror', async () => {
   expect(mirror.errors).toEqual([]);
   expect(await rawManifestDigest(reg, 'root/copy', 'v1')).toBe(source.digest);
 }, 120_000);
+
+test('command: validate, and the validate action itself, as the runner runs them', async () => {
+  const list = '- {context: docker/gerrit, repository: opendevorg/gerrit, tags: [2.15, 1.10]}';
+  for (const [bundle, inputs] of [
+    ['index', {command: 'validate', 'container-images': list}],
+    ['validate', {'container-images': list}]
+  ] as const) {
+    const run = await runBundle(bundle, {inputs});
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['container-images'])).toEqual([
+      expect.objectContaining({repository: 'docker.io/opendevorg/gerrit', tags: ['2.15', '1.10']})
+    ]);
+    expect(run.summary).toContain('<code>docker.io/opendevorg/gerrit</code>');
+  }
+  const bad = await runBundle('validate', {
+    inputs: {'container-images': '- {context: /home/zuul/src/x/y, repository: a/b}'}
+  });
+  expect(bad.code).toBe(1);
+  expect(bad.errors[0]).toMatch(
+    /^container-images\[0\]\.context: "\/home\/zuul\/src\/x\/y" is an absolute path/
+  );
+});
