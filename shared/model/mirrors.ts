@@ -1,6 +1,7 @@
 import {InputError, InputErrors} from './errors.js';
 import {tagProblem, digestProblem} from './grammar.js';
 import {parseRepositoryName, type RepositoryName} from './reference.js';
+import {type TextPattern, compileUserRegex} from './user-regex.js';
 import {
   describeType,
   isMapping,
@@ -11,7 +12,7 @@ import {
 /** Which source tags an entry mirrors: one tag, a list, or a regex over the source tag list. */
 export type TagSelection =
   | {readonly kind: 'list'; readonly tags: readonly string[]}
-  | {readonly kind: 'regex'; readonly pattern: RegExp};
+  | {readonly kind: 'regex'; readonly pattern: TextPattern};
 
 /** One entry of the `mirrors` input, validated. Zuul's keys plus imagegate's. */
 export interface MirrorEntry {
@@ -19,8 +20,8 @@ export interface MirrorEntry {
   readonly source: RepositoryName;
   readonly destination: RepositoryName;
   readonly destinationInput: string;
-  /** Key into the credentials for the destination (Zuul's `dest_registry`). */
-  readonly destinationRegistry: string;
+  /** Key into the credentials for the destination (Zuul's `dest_registry`), when given. */
+  readonly destinationRegistry?: string;
   readonly tags: TagSelection;
   /** Only with a single source tag: the destination tag name (default: the source tag). */
   readonly destinationTag?: string;
@@ -134,7 +135,7 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
       source,
       destination,
       destinationInput: destText,
-      destinationRegistry: destRegistry ?? destination.registry,
+      ...(destRegistry !== undefined && {destinationRegistry: destRegistry}),
       tags,
       ...(destTag !== undefined && {destinationTag: destTag}),
       platforms,
@@ -167,11 +168,10 @@ function parseTagSelection(
   }
   if (typeof value === 'string' && /^\/.*\/$/.test(value) && value.length > 2) {
     try {
-      return {kind: 'regex', pattern: new RegExp(value.slice(1, -1))};
+      return {kind: 'regex', pattern: compileUserRegex(value.slice(1, -1), `${at}.tags`)};
     } catch (e) {
-      errors.push(
-        new InputError(`${at}.tags`, `is not a valid regular expression: ${(e as Error).message}`)
-      );
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
       return undefined;
     }
   }

@@ -1,14 +1,20 @@
 import {parse as parseYaml, YAMLParseError} from 'yaml';
 import {InputError} from './errors.js';
+import {escapeOutside, quoteOutside} from './outside-text.js';
 
 /** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
 /**
  * Parse a YAML or JSON input (JSON is YAML). Throws InputError naming `field` for empty, oversized
- * or unparsable text, with the line and column of a syntax error.
+ * or unparsable text, with the line and column of a syntax error. With `secret`, a syntax error
+ * gives only its position and code: the parser's own words may quote the text.
  */
-export function parseStructuredInput(text: string, field: string): unknown {
+export function parseStructuredInput(
+  text: string,
+  field: string,
+  options: {secret?: boolean} = {}
+): unknown {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(field, `is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
@@ -22,15 +28,19 @@ export function parseStructuredInput(text: string, field: string): unknown {
       const where = e.linePos?.[0]
         ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`
         : '';
+      const what = options.secret ? `(${e.code})` : `: ${escapeOutside(e.message.split('\n')[0])}`;
       throw new InputError(
         field,
-        `is not valid YAML or JSON${where}: ${e.message.split('\n')[0]}`,
-        {
-          cause: e
-        }
+        `is not valid YAML or JSON${where}${what}`,
+        options.secret ? undefined : {cause: e}
       );
     }
-    throw new InputError(field, `is not valid YAML or JSON: ${String(e)}`, {cause: e});
+    const what = options.secret ? '' : `: ${escapeOutside(String(e))}`;
+    throw new InputError(
+      field,
+      `is not valid YAML or JSON${what}`,
+      options.secret ? undefined : {cause: e}
+    );
   }
 }
 
@@ -44,7 +54,7 @@ export function describeType(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string "${value}"`;
+  if (typeof value === 'string') return `the string ${quoteOutside(value, 100)}`;
   return `the ${typeof value} ${String(value)}`;
 }
 
@@ -96,6 +106,9 @@ export function unknownKeyErrors(
     .map(key => {
       const suggestion = suggestKey(key, known, aliases);
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      return new InputError(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+      return new InputError(
+        `${at}.${escapeOutside(key, 100)}`,
+        `unknown key${hint}; known keys: ${known.join(', ')}`
+      );
     });
 }
