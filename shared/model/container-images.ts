@@ -1,6 +1,7 @@
 import {InputError, InputErrors} from './errors.js';
 import {capture, optionalString, pushIf, quoteHint, stringList} from './entry-fields.js';
 import {tagProblem} from './grammar.js';
+import {quoteOutside} from './outside-text.js';
 import {confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
 import {
@@ -72,6 +73,18 @@ const KEY_ALIASES: Record<string, string> = {
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
+const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * A value that reaches the engine's argv (build-context path, file, target, tag, build arg) must
+ * not look like an option: `path: --volume=/:/host` would be read by podman as a flag.
+ */
+function optionProblem(value: string): string | undefined {
+  return value.trimStart().startsWith('-')
+    ? `${quoteOutside(value)} starts with "-", which the container engine would read as an option`
+    : undefined;
+}
 
 /**
  * Parse and validate the `container-images` input (YAML or JSON text). Collects every problem and
@@ -126,19 +139,25 @@ function parseEntry(
       )
     );
   }
-  const contextProblem = context !== undefined ? confinedPathProblem(context) : undefined;
+  const contextProblem =
+    context !== undefined ? (optionProblem(context) ?? confinedPathProblem(context)) : undefined;
   pushIf(errors, at('context'), contextProblem);
   const path = optionalString(entry, 'path', field, errors) ?? '.';
   // `path` is relative to the context; report it only when the context itself is fine.
   if (contextProblem === undefined) {
-    pushIf(errors, at('path'), confinedPathProblem(context ? `${context}/${path}` : path));
+    pushIf(
+      errors,
+      at('path'),
+      optionProblem(path) ?? confinedPathProblem(context ? `${context}/${path}` : path)
+    );
   }
   const containerFilename = optionalString(entry, 'container_filename', field, errors);
   if (containerFilename !== undefined) {
     pushIf(
       errors,
       at('container_filename'),
-      confinedPathProblem(`${context ?? '.'}/${containerFilename}`)
+      optionProblem(containerFilename) ??
+        confinedPathProblem(`${context ?? '.'}/${containerFilename}`)
     );
   }
   const repositoryInput = optionalString(entry, 'repository', field, errors);
@@ -155,12 +174,24 @@ function parseEntry(
   const buildArgs = stringList(entry, 'build_args', field, errors, []);
   buildArgs.forEach((arg, i) => {
     if (!BUILD_ARG_RE.test(arg)) {
-      errors.push(new InputError(`${at('build_args')}[${i}]`, `"${arg}" must look like KEY=VALUE`));
+      errors.push(
+        new InputError(`${at('build_args')}[${i}]`, `${quoteOutside(arg)} must look like KEY=VALUE`)
+      );
     }
   });
   const target = optionalString(entry, 'target', field, errors);
+  if (target !== undefined && !TARGET_RE.test(target)) {
+    errors.push(
+      new InputError(
+        at('target'),
+        `${quoteOutside(target)} is not a build stage name (a letter, then letters, digits, "_", "." or "-")`
+      )
+    );
+  }
   const siblings = stringList(entry, 'siblings', field, errors, []);
-  siblings.forEach((s, i) => pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s)));
+  siblings.forEach((s, i) =>
+    pushIf(errors, `${at('siblings')}[${i}]`, optionProblem(s) ?? confinedPathProblem(s))
+  );
   const labels = parseLabels(entry.labels, at('labels'), errors);
   const arch = stringList(entry, 'arch', field, errors, []);
   arch.forEach((p, i) => {
@@ -168,7 +199,7 @@ function parseEntry(
       errors.push(
         new InputError(
           `${at('arch')}[${i}]`,
-          `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`
+          `${quoteOutside(p)} is not a platform like "linux/amd64" or "linux/arm/v7"`
         )
       );
     }
@@ -196,7 +227,7 @@ function parseLabels(value: unknown, field: string, errors: InputError[]): Recor
   const labels: Record<string, string> = {};
   const add = (key: string, val: string, at: string): void => {
     if (!LABEL_KEY_RE.test(key)) {
-      errors.push(new InputError(at, `"${key}" is not a valid label key`));
+      errors.push(new InputError(at, `${quoteOutside(key)} is not a valid label key`));
     } else {
       labels[key] = val;
     }
@@ -208,7 +239,7 @@ function parseLabels(value: unknown, field: string, errors: InputError[]): Recor
       if (typeof item !== 'string') {
         errors.push(new InputError(at, `must be a "key=value" string, got ${describeType(item)}`));
       } else if (!item.includes('=')) {
-        errors.push(new InputError(at, `"${item}" must look like key=value`));
+        errors.push(new InputError(at, `${quoteOutside(item)} must look like key=value`));
       } else {
         add(item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1), at);
       }

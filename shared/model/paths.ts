@@ -1,17 +1,18 @@
 import {posix} from 'node:path';
+import {quoteOutside} from './outside-text.js';
 
 /**
  * Why `value` is not a relative path that stays inside its base directory, or undefined when it
  * is fine. Purely lexical; symlinks are checked where the filesystem is at hand.
  */
 export function confinedPathProblem(value: string): string | undefined {
-  if (value.includes('\0')) return `"${value}" contains a NUL byte`;
+  if (value.includes('\0')) return `${quoteOutside(value)} contains a NUL byte`;
   if (posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
-    return `"${value}" is an absolute path; use a path relative to the working directory`;
+    return `${quoteOutside(value)} is an absolute path; use a path relative to the working directory`;
   }
   const normalised = posix.normalize(value.replace(/\\/g, '/'));
   if (normalised === '..' || normalised.startsWith('../')) {
-    return `"${value}" leaves the working directory`;
+    return `${quoteOutside(value)} leaves the working directory`;
   }
   return undefined;
 }
