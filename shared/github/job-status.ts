@@ -30,11 +30,22 @@ export async function currentJobFailed(
   const page = await github.get<JobsPage>(
     `/repos/${job.repo.owner}/${job.repo.repo}/actions/runs/${job.runId}/attempts/${job.attempt}/jobs?per_page=100`
   );
-  const current = page?.jobs?.find(
-    j => j.runner_name === job.runnerName && j.status === 'in_progress'
+  // Checked where used: anything but the documented shape means "cannot tell".
+  const jobs = Array.isArray(page?.jobs) ? page.jobs : [];
+  const current = jobs.find(
+    j =>
+      typeof j === 'object' &&
+      j !== null &&
+      j.runner_name === job.runnerName &&
+      j.status === 'in_progress'
   );
   if (!current) return undefined;
-  return (current.steps ?? []).some(
-    s => s.conclusion === 'failure' || s.conclusion === 'cancelled'
+  if (current.steps === undefined) return false;
+  if (!Array.isArray(current.steps)) return undefined;
+  return current.steps.some(
+    s =>
+      typeof s === 'object' &&
+      s !== null &&
+      (s.conclusion === 'failure' || s.conclusion === 'cancelled')
   );
 }
