@@ -42,6 +42,19 @@ export async function copyBlob(
   }
   const open = async (): Promise<Readable> => {
     const res = await source.getBlob(blob.digest);
+    // A source announcing more bytes than the descriptor says would only be cut off at the
+    // size; fail now instead of streaming (or waiting for) the rest.
+    const announced = Number(res.headers['content-length'] ?? blob.size);
+    if (announced > blob.size) {
+      res.body.destroy();
+      throw new RegistryError({
+        operation: 'GET blob',
+        registry: source.registry,
+        repository: source.name,
+        reason: `the registry announces ${announced} bytes for ${blob.digest} of ${blob.size} bytes`,
+        temporary: false
+      });
+    }
     const verify = new VerifyStream(blob.digest, blob.size);
     res.body.on('error', error => verify.destroy(error));
     verify.on('close', () => res.body.destroy());

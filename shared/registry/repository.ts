@@ -80,6 +80,15 @@ export class Repository {
       headers: {accept: MANIFEST_ACCEPT}
     };
     return this.transport.request(request, async res => {
+      // A registry announcing a giant manifest is refused before a byte is read.
+      if (Number(header(res, 'content-length') ?? 0) > MANIFEST_LIMIT) {
+        res.body.destroy();
+        throw this.error(
+          'GET manifest',
+          `the manifest is larger than ${MANIFEST_LIMIT} bytes`,
+          false
+        );
+      }
       const bytes = await readBody(res.body, MANIFEST_LIMIT);
       const claimed = reference.includes(':') ? reference : header(res, 'docker-content-digest');
       const bad = claimed !== undefined ? digestProblem(claimed) : undefined;
@@ -142,6 +151,7 @@ export class Repository {
   async listTags(pageSize = 1000): Promise<string[]> {
     const tags: string[] = [];
     let pages = 0;
+    const seen = new Set<string>();
     let path: string | undefined = `/v2/${this.name}/tags/list?n=${pageSize}`;
     while (path !== undefined) {
       const page: {tags: string[]; next?: string} = await this.transport.request(
@@ -171,9 +181,13 @@ export class Repository {
         }
       );
       tags.push(...page.tags);
-      if (++pages >= MAX_TAG_PAGES && page.next !== undefined) {
-        throw this.error('list tags', `more than ${MAX_TAG_PAGES} pages of tags`, false);
+      if (page.next !== undefined && (++pages >= MAX_TAG_PAGES || seen.has(page.next))) {
+        const why = seen.has(page.next)
+          ? 'a page links back to an earlier one'
+          : `more than ${MAX_TAG_PAGES} pages`;
+        throw this.error('list tags', `${why}; the tag list does not end`, false);
       }
+      if (page.next !== undefined) seen.add(page.next);
       path = page.next;
     }
     return tags;
