@@ -2,7 +2,7 @@ import {InputError, InputErrors} from './errors.js';
 import {capture, optionalString, pushIf, quoteHint, stringList} from './entry-fields.js';
 import {tagProblem} from './grammar.js';
 import {quoteOutside} from './outside-text.js';
-import {confinedPathProblem} from './paths.js';
+import {absolutePathProblem, confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
 import {
   describeType,
@@ -107,7 +107,7 @@ export function parseContainerImages(
     const image = parseEntry(entry, `${field}[${i}]`, options.requireContext ?? false, errors);
     if (image) images.push(image);
   });
-  errors.push(...duplicateTags(images));
+  for (const e of duplicateTags(images)) errors.push(e);
   if (errors.length > 0) throw new InputErrors(errors);
   return images;
 }
@@ -128,7 +128,7 @@ function parseEntry(
     return undefined;
   }
   const before = errors.length;
-  errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
+  for (const e of unknownKeyErrors(entry, KEYS, KEY_ALIASES, field)) errors.push(e);
   const at = (key: string): string => `${field}.${key}`;
   const context = optionalString(entry, 'context', field, errors);
   if (context === undefined && requireContext && !('context' in entry)) {
@@ -148,7 +148,9 @@ function parseEntry(
     pushIf(
       errors,
       at('path'),
-      optionProblem(path) ?? confinedPathProblem(context ? `${context}/${path}` : path)
+      optionProblem(path) ??
+        absolutePathProblem(path) ??
+        confinedPathProblem(context ? `${context}/${path}` : path)
     );
   }
   const containerFilename = optionalString(entry, 'container_filename', field, errors);
@@ -157,6 +159,7 @@ function parseEntry(
       errors,
       at('container_filename'),
       optionProblem(containerFilename) ??
+        absolutePathProblem(containerFilename) ??
         confinedPathProblem(`${context ?? '.'}/${containerFilename}`)
     );
   }

@@ -72,7 +72,7 @@ export function parseRegistryCredentials(
       continue;
     }
     const before = errors.length;
-    errors.push(...unknownKeyErrors(entry, KEYS, ALIASES, at));
+    for (const e of unknownKeyErrors(entry, KEYS, ALIASES, at)) errors.push(e);
     const username = requiredString(entry, 'username', at, errors);
     const password = requiredString(entry, 'password', at, errors, true);
     let repository: TextPattern | undefined;

@@ -50,7 +50,11 @@ export function digestProblem(value: string): string | undefined {
   const [algorithm, hex] = value.split(':', 2);
   const lengths: Record<string, number> = {sha256: 64, sha512: 128};
   const want = lengths[algorithm];
-  if (want !== undefined && !new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
+  // Only the registered algorithms: a digest nobody can verify is no identity at all.
+  if (want === undefined) {
+    return `${quoteOutside(value)} uses the algorithm ${quoteOutside(algorithm, 40)}; only sha256 and sha512 can be verified`;
+  }
+  if (!new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
     return `${quoteOutside(value)} is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
   }
   return undefined;

@@ -71,7 +71,7 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
       return;
     }
     const before = errors.length;
-    errors.push(...unknownKeyErrors(raw, KEYS, ALIASES, at));
+    for (const e of unknownKeyErrors(raw, KEYS, ALIASES, at)) errors.push(e);
     const str = (key: string, required: boolean): string | undefined => {
       const v = raw[key];
       if (v === undefined) {

@@ -62,14 +62,25 @@ export async function copyBlob(
   };
   await withRetry(
     async () => {
-      const session = location ?? (await startUpload(dest));
-      location = undefined;
-      await uploadBlob(dest, session, {
-        digest: blob.digest,
-        size: blob.size,
-        open,
-        chunkSize: options.chunkSize
-      });
+      // The source answers first: a source that fails (or lies about the size) leaves no
+      // upload session behind in the destination.
+      let first: Readable | undefined = await open();
+      try {
+        const session = location ?? (await startUpload(dest));
+        location = undefined;
+        await uploadBlob(dest, session, {
+          digest: blob.digest,
+          size: blob.size,
+          open: async () => {
+            const body = first ?? (await open());
+            first = undefined;
+            return body;
+          },
+          chunkSize: options.chunkSize
+        });
+      } finally {
+        first?.destroy();
+      }
     },
     options.retry,
     options.clock,

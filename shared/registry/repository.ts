@@ -180,7 +180,7 @@ export class Repository {
           return {tags, next: next && sameOriginLink(next, origin, refuse)};
         }
       );
-      tags.push(...page.tags);
+      for (const tag of page.tags) tags.push(tag); // no spread: a page may hold 10^5 names
       if (page.next !== undefined && (++pages >= MAX_TAG_PAGES || seen.has(page.next))) {
         const why = seen.has(page.next)
           ? 'a page links back to an earlier one'

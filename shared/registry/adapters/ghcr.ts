@@ -93,7 +93,7 @@ export class GhcrTagApi implements TagApi {
       const page = res.body ?? [];
       if (!Array.isArray(page))
         throw this.refuse(repository, 'the answer is not a list of versions');
-      all.push(...(page as PackageVersion[]));
+      for (const version of page as PackageVersion[]) all.push(version);
       // The GitHub token goes with every page: follow the Link only on the API's own origin.
       const next = nextLink(res.link, url);
       url = next && sameOriginLink(next, url, reason => this.refuse(repository, reason));
