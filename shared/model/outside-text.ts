@@ -1,3 +1,9 @@
+/** Control characters, line separators, bidirectional marks and overrides, the BOM. */
+/* eslint-disable no-control-regex -- matching control characters is the point here */
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/* eslint-enable no-control-regex */
+
 /**
  * Text that came from outside imagegate (a registry's tag list, error body or header, a GitHub
  * API answer, an input value) made safe for one log line: control characters, line and
@@ -7,14 +13,10 @@
  * reorder what a reader sees. Long text is cut, so a hostile megabyte cannot flood the log.
  */
 export function escapeOutside(text: string, maxLength = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
-    c => {
-      const named: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
-      return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    }
-  );
+  const escaped = text.replace(UNSAFE, c => {
+    const named: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
   const chars = [...escaped];
   return chars.length > maxLength ? `${chars.slice(0, maxLength).join('')}…` : escaped;
 }
