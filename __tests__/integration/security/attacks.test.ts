@@ -10,6 +10,12 @@ import {hostAddresses} from '../../../shared/buildset/addresses.js';
 import {removeContainer} from '../../../shared/buildset/container.js';
 import {startRegistry as startBuildsetRegistry} from '../../../shared/buildset/start.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
+import {publishBuiltImages} from '../../../shared/buildset/publish.js';
+import {
+  CredentialStore,
+  checkWriteCredentials,
+  parseRegistryCredentials
+} from '../../../shared/model/credentials.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {type ActionRun, runBundle, withoutMasks} from '../../support/action-runner.js';
 import {startGitHubApi} from '../../support/github-api.js';
@@ -141,6 +147,52 @@ describe('1. a credential restriction applies to the repository actually written
     expect(bad.code).toBe(1);
     expect(writesSince(tls, mark)).toEqual([]);
   }, 120_000);
+});
+
+test('buildset post: the intermediate credential restriction holds for what it publishes', async () => {
+  const storage = makeRunTempDir('sec-publish');
+  const tagDir = join(
+    storage,
+    'docker/registry/v2/repositories/acme/app/_manifests/tags/pr/current'
+  );
+  mkdirSync(tagDir, {recursive: true});
+  writeFileSync(join(tagDir, 'link'), `sha256:${'1'.repeat(64)}`);
+  const snapshot = join(storage, 'snapshot.json');
+  writeFileSync(snapshot, '{}');
+  const store = new CredentialStore(
+    parseRegistryCredentials(restricted(plain, 'staging'), () => undefined)
+  );
+  const engine = new Registry();
+  const mark = logMark(plain);
+  try {
+    await expect(
+      publishBuiltImages(
+        {
+          registry: engine,
+          log: {info: () => undefined, warning: () => undefined, group: (_t, fn) => fn()},
+          readIndex: async () => undefined,
+          writeIndex: async () => 'sha256:x',
+          now: () => new Date(),
+          checkWrites: targets => void checkWriteCredentials(targets, store, false)
+        },
+        {
+          storageDir: storage,
+          snapshotFile: snapshot,
+          buildset: '127.0.0.1:1',
+          namespaces: ['docker.io'],
+          intermediate: {registry: plain.host, path: 'elsewhere'},
+          change: {owner: 'acme', repo: 'app', change: 42},
+          runId: '1',
+          runAttempt: '1'
+        }
+      )
+    ).rejects.toThrow(
+      `intermediate-registry: "${plain.host}/elsewhere/docker.io/acme/app" is not allowed`
+    );
+  } finally {
+    engine.close();
+  }
+  expect(writesSince(plain, mark)).toEqual([]);
 });
 
 describe('2. names a registry invents never steer a request or the log', () => {
