@@ -1,5 +1,5 @@
 import {LineCounter, YAMLParseError, isMap, isScalar, parseDocument, visit} from 'yaml';
-import {InputError} from './errors.js';
+import {InputError, MAX_REPORTED_ERRORS} from './errors.js';
 import {escapeOutside, quoteOutside} from './outside-text.js';
 
 /** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
@@ -137,14 +137,18 @@ export function unknownKeyErrors(
   aliases: Readonly<Record<string, string>>,
   at: string
 ): InputError[] {
-  return Object.keys(entry)
-    .filter(key => !known.includes(key))
-    .map(key => {
-      const suggestion = suggestKey(key, known, aliases);
-      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      return new InputError(
-        `${at}.${escapeOutside(key, 100)}`,
-        `unknown key${hint}; known keys: ${known.join(', ')}`
-      );
-    });
+  const unknown = Object.keys(entry).filter(key => !known.includes(key));
+  // A hostile mapping may have a hundred thousand keys: name the first ones, count the rest.
+  const named = unknown.slice(0, MAX_REPORTED_ERRORS).map(key => {
+    const suggestion = suggestKey(key, known, aliases);
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    return new InputError(
+      `${at}.${escapeOutside(key, 100)}`,
+      `unknown key${hint}; known keys: ${known.join(', ')}`
+    );
+  });
+  if (unknown.length > named.length) {
+    named.push(new InputError(at, `has ${unknown.length - named.length} more unknown keys`));
+  }
+  return named;
 }
