@@ -21,6 +21,7 @@ import {
   type BuildsetRegistryInputs,
   readBuildsetRegistryInputs
 } from '../inputs/buildset-registry.js';
+import {checkWriteCredentials} from '../model/credentials.js';
 import {errorMessage} from '../model/errors.js';
 import {proxyFromEnv} from '../model/proxy-env.js';
 import {Registry} from '../registry/index.js';
@@ -83,6 +84,7 @@ function buildsetDeps(
         logger: {debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m)}
       }),
     github,
+    checkWrites: targets => void checkWriteCredentials(targets, store, false),
     now: () => new Date(),
     addresses: () => hostAddresses(),
     summary: rows =>

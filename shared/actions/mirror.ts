@@ -9,18 +9,22 @@ import {mirrorImages} from '../mirror/index.js';
 export async function mirrorAction(io: CommandIO = actionIO()): Promise<void> {
   const inputs = readMirrorInputs(io.reader);
   const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
-  // A credential's repository regex restricts where it may write: checked before any copy.
-  checkWriteCredentials(
+  // A credential's repository regex restricts where it may write: checked before any copy, on
+  // the destination actually contacted (dest_registry only names the credential).
+  const credentials = checkWriteCredentials(
     inputs.mirrors.map(m => ({
-      field: m.field,
-      registry: m.destinationRegistry,
+      field: `${m.field}.dest_repository`,
+      repository: m.destination,
       repositoryInput: m.destinationInput,
-      repository: m.destination
+      ...(m.destinationRegistry !== undefined && {
+        credentialKey: m.destinationRegistry,
+        credentialField: `${m.field}.dest_registry`
+      })
     })),
     store,
     false
   );
-  const registry = createRegistry(store, io, {concurrency: inputs.concurrency});
+  const registry = createRegistry(credentials, io, {concurrency: inputs.concurrency});
   try {
     const outcomes = await mirrorImages(registry, inputs.mirrors, {
       dryRun: inputs.dryRun,

@@ -16,9 +16,20 @@ export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
   const {reader, ctx} = io;
   const inputs = readPromoteInputs(reader, ctx);
   const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
-  // The repository regexes are checked before any registry is touched.
-  checkWriteCredentials(inputs.images, store, false);
-  const registry = createRegistry(store, io, {githubToken: inputs.githubToken});
+  // The repository regexes are checked before any registry is touched, on the repositories
+  // promote writes (final tags, change-tag deletion, cleanup); `registry` only names a credential.
+  const credentials = checkWriteCredentials(
+    inputs.images.map(image => ({
+      field: `${image.field}.repository`,
+      repository: image.repository,
+      repositoryInput: image.repositoryInput,
+      credentialKey: image.registry,
+      credentialField: `${image.field}.registry`
+    })),
+    store,
+    false
+  );
+  const registry = createRegistry(credentials, io, {githubToken: inputs.githubToken});
   const repo = parseRepoName(ctx.repository);
   try {
     const result = await promote(inputs, {

@@ -16,7 +16,7 @@ export async function uploadAction(io: CommandIO = actionIO()): Promise<void> {
     env: io.env,
     now: () => new Date(),
     credentials,
-    registry: () => createRegistry(credentials, io)
+    registry: bound => createRegistry(bound, io)
   });
   io.report.output('images', imagesOutput(outcome.results));
   if (outcome.changeIndexDigest) io.report.output('change-index-digest', outcome.changeIndexDigest);

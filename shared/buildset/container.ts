@@ -8,8 +8,11 @@ import {type CommandRunner} from '../engine/command.js';
 export interface ContainerSpec {
   readonly name: string;
   readonly image: string;
-  /** Host port to publish container port 5000 on, and the address to bind (default all). */
-  readonly publish?: {readonly port: number; readonly address?: string};
+  /**
+   * Host port to publish container port 5000 on, and the host addresses to bind it to (one
+   * `--publish` each): only those its clients use, never every interface.
+   */
+  readonly publish?: {readonly port: number; readonly addresses: readonly string[]};
   /** Run on this docker network with this fixed address instead of publishing a port. */
   readonly network?: {readonly name: string; readonly ip: string};
   /** Host file → container path, all read-only except `storage`. */
@@ -39,8 +42,8 @@ export function runArgs(spec: ContainerSpec, uid = process.getuid?.(), gid = pro
   for (const [k, v] of Object.entries(spec.labels)) args.push('--label', `${k}=${v}`);
   if (spec.network) args.push('--network', spec.network.name, '--ip', spec.network.ip);
   if (spec.publish) {
-    const address = spec.publish.address ? `${spec.publish.address}:` : '';
-    args.push('--publish', `${address}${spec.publish.port}:5000`);
+    for (const address of spec.publish.addresses)
+      args.push('--publish', `${address}:${spec.publish.port}:5000`);
   }
   args.push('--volume', `${spec.configFile}:${IN_CONTAINER.config}:ro`);
   args.push('--volume', `${spec.tlsDir}:${IN_CONTAINER.tls}:ro`);

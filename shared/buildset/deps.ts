@@ -1,5 +1,6 @@
 import {type CommandRunner} from '../engine/command.js';
 import {type GitHubClient} from '../github/client.js';
+import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
 import {type Registry} from '../registry/index.js';
 import {type DockerDaemon} from './dockerd.js';
@@ -34,6 +35,8 @@ export interface BuildsetDeps {
   /** The host's addresses the job's containers can reach (certificate SANs). */
   readonly addresses: () => string[];
   readonly summary: (rows: readonly (readonly string[])[]) => Promise<void>;
+  /** Checks the credential restriction on repositories post publishes to (see PublishDeps). */
+  readonly checkWrites?: (targets: readonly WriteTarget[]) => void;
   /** Tests: run the registry on this docker network address instead of publishing a port. */
   readonly placement?: {readonly network: string; readonly ip: string};
 }

@@ -129,7 +129,8 @@ async function publish(
           log: deps.log,
           readIndex: key => readChangeIndex(registry, location, key),
           writeIndex: index => writeChangeIndex(registry, location, index),
-          now: deps.now
+          now: deps.now,
+          ...(deps.checkWrites && {checkWrites: deps.checkWrites})
         },
         {
           storageDir: state.storageDir,

@@ -1,5 +1,11 @@
 import {readFile} from 'node:fs/promises';
-import {type ChangeIndex, type ChangeIndexEntry, type ChangeKey} from '../change-index/format.js';
+import {
+  type ChangeIndex,
+  type ChangeIndexEntry,
+  type ChangeKey,
+  changeIndexLocation
+} from '../change-index/format.js';
+import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type RegistryLocation, stagedRepository} from '../model/registry-location.js';
@@ -13,6 +19,8 @@ export interface PublishDeps {
   readonly readIndex: (key: ChangeKey) => Promise<ChangeIndex | undefined>;
   readonly writeIndex: (index: ChangeIndex) => Promise<string>;
   readonly now: () => Date;
+  /** Throws when a credential's repository regex does not allow a repository to be written. */
+  readonly checkWrites?: (targets: readonly WriteTarget[]) => void;
 }
 
 export interface PublishRequest {
@@ -46,6 +54,19 @@ export async function publishBuiltImages(
     deps.log.info('No image was built into the buildset registry in this job; nothing to publish');
     return [];
   }
+  // The intermediate registry's credential restriction holds for every repository written:
+  // each staged image and the change index, all checked before the first copy.
+  const index = changeIndexLocation(request.intermediate, request.change);
+  deps.checkWrites?.([
+    ...built.map(([stored]) => ({
+      field: 'intermediate-registry',
+      repository: stagedRepository(request.intermediate, finalNameOf(stored, request.namespaces))
+    })),
+    {
+      field: 'intermediate-registry',
+      repository: {registry: index.registry, repository: index.repository}
+    }
+  ]);
   const entries: ChangeIndexEntry[] = [];
   for (const [stored, tag, digest] of built) {
     const final = finalNameOf(stored, request.namespaces);

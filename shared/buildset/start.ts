@@ -62,7 +62,10 @@ export async function startRegistry(
   });
 
   const placement = deps.placement;
-  const sans = registrySans(placement ? [placement.ip] : [], deps.addresses());
+  // The registry listens where its clients are: loopback (this job's steps) and the host's
+  // container bridges (the job's containers); the certificate names the same addresses.
+  const addresses = deps.addresses();
+  const sans = registrySans(placement ? [placement.ip] : [], addresses);
   const tls = await generateRegistryTls(sans, deps.now());
   await writeFile(join(dirs.tls, 'ca.crt'), tls.caCert);
   await writeFile(join(dirs.tls, 'server.crt'), tls.serverCert);
@@ -83,7 +86,9 @@ export async function startRegistry(
       name: `imagegate-buildset-${suffix}`,
       configFile: primaryConfig,
       authDir: dirs.auth,
-      ...(placement ? {network: {name: placement.network, ip: placement.ip}} : {publish: {port}})
+      ...(placement
+        ? {network: {name: placement.network, ip: placement.ip}}
+        : {publish: {port, addresses: ['127.0.0.1', ...addresses]}})
     }
   ];
   let mirror: string | undefined;
@@ -97,7 +102,7 @@ export async function startRegistry(
       ...common,
       name: `imagegate-buildset-${suffix}-mirror`,
       configFile: mirrorConfig,
-      publish: {port: mirrorPort, address: '127.0.0.1'}
+      publish: {port: mirrorPort, addresses: ['127.0.0.1']}
     });
   }
   for (const spec of specs) req.onContainer(spec.name);

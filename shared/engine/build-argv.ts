@@ -26,8 +26,18 @@ export interface BuildSpec {
   readonly metadataFile?: string;
 }
 
+/**
+ * The build-context argument as the engine must see it: a relative path always starts with
+ * `./` (or is `.`), so no directory name can be read as an option (`--volume=/:/host`).
+ */
+export function contextArgument(path: string): string {
+  if (path === '.' || path.startsWith('./') || path.startsWith('/')) return path;
+  return `./${path}`;
+}
+
 /** Compose the build command for the profile's path; pure, so it is table-tested. */
 export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
+  const context = contextArgument(spec.contextPath);
   const common = [
     ...(spec.file !== undefined ? ['-f', spec.file] : []),
     ...(spec.target !== undefined ? ['--target', spec.target] : []),
@@ -54,7 +64,7 @@ export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
       args = [
         'buildx',
         'build',
-        spec.contextPath,
+        context,
         ...common,
         ...tags(multi ? push : spec.tags),
         ...(multi && push.length === 0 ? tags(spec.tags) : []),
@@ -66,18 +76,11 @@ export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
       break;
     }
     case 'buildkit':
-      args = [
-        'build',
-        spec.contextPath,
-        ...common,
-        ...tags(spec.tags),
-        ...platform,
-        '--progress=plain'
-      ];
+      args = ['build', context, ...common, ...tags(spec.tags), ...platform, '--progress=plain'];
       env = {DOCKER_BUILDKIT: '1'};
       break;
     case 'classic':
-      args = ['build', spec.contextPath, ...common, ...tags(spec.tags), ...platform];
+      args = ['build', context, ...common, ...tags(spec.tags), ...platform];
       env = {DOCKER_BUILDKIT: '0'};
       break;
     case 'podman': {
@@ -85,7 +88,7 @@ export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
       // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
       // ends up holding the native platform only (test-environment.md §7).
       const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-      args = ['build', spec.contextPath, ...common, ...output, ...platform];
+      args = ['build', context, ...common, ...output, ...platform];
       break;
     }
   }

@@ -6,11 +6,26 @@ export interface RepoName {
   readonly repo: string;
 }
 
+/** A GitHub user or organisation name. */
+export const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** A GitHub repository name (`.` and `..` are not names: they would move an API path). */
+export const REPO_RE = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,100}$/;
+
 /** Parse `owner/repo`; undefined when it is not of that shape. */
 export function parseRepoName(text: string | undefined): RepoName | undefined {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text ?? '');
-  return match ? {owner: match[1], repo: match[2]} : undefined;
+  const match = /^([^/]+)\/([^/]+)$/.exec(text ?? '');
+  return match && OWNER_RE.test(match[1]) && REPO_RE.test(match[2])
+    ? {owner: match[1], repo: match[2]}
+    : undefined;
 }
+
+/** A pull request number as the API or a message may give it: a positive whole number. */
+export function isChangeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+/** A git object id (SHA-1 or SHA-256), as the API gives commit and tree ids. */
+const OBJECT_ID_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 interface PullSummary {
   number: number;
@@ -28,12 +43,15 @@ export async function mergedPullForCommit(
   repo: RepoName,
   sha: string
 ): Promise<number | undefined> {
+  if (!OBJECT_ID_RE.test(sha)) return undefined;
   const pulls = await github.get<PullSummary[]>(
     `/repos/${repo.owner}/${repo.repo}/commits/${sha}/pulls`
   );
   if (!Array.isArray(pulls)) return undefined;
-  const exact = pulls.find(p => p.merge_commit_sha === sha && p.merged_at);
-  return (exact ?? pulls.find(p => p.merged_at))?.number;
+  // The answer is checked where it is used: only objects with a real PR number count.
+  const valid = pulls.filter(p => typeof p === 'object' && p !== null && isChangeNumber(p.number));
+  const exact = valid.find(p => p.merge_commit_sha === sha && p.merged_at);
+  return (exact ?? valid.find(p => p.merged_at))?.number;
 }
 
 /**
@@ -44,7 +62,8 @@ export function pullFromCommitMessage(message: string | undefined): number | und
   const firstLine = (message ?? '').split('\n')[0];
   const match =
     /^Merge pull request #([0-9]+)\b/.exec(firstLine) ?? /\(#([0-9]+)\)\s*$/.exec(firstLine);
-  return match ? Number(match[1]) : undefined;
+  const number = match ? Number(match[1]) : undefined;
+  return isChangeNumber(number) ? number : undefined;
 }
 
 /** The git tree of a commit, for comparing what was built with what was merged. */
@@ -53,8 +72,10 @@ export async function commitTree(
   repo: RepoName,
   sha: string
 ): Promise<string | undefined> {
+  if (!OBJECT_ID_RE.test(sha)) return undefined;
   const commit = await github.get<{tree?: {sha?: string}}>(
     `/repos/${repo.owner}/${repo.repo}/git/commits/${sha}`
   );
-  return commit?.tree?.sha;
+  const tree = commit?.tree?.sha;
+  return typeof tree === 'string' && OBJECT_ID_RE.test(tree) ? tree : undefined;
 }

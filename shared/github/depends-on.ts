@@ -1,6 +1,6 @@
 import {type ChangeKey} from '../change-index/format.js';
 import {type GitHubClient} from './client.js';
-import {type RepoName} from './changes.js';
+import {OWNER_RE, REPO_RE, type RepoName, isChangeNumber} from './changes.js';
 
 /** A change this one depends on, how far away it is and which change named it. */
 export interface Dependency {
@@ -47,7 +47,11 @@ export function parseDependsOn(body: string | null | undefined, base: RepoName):
       : local
         ? {owner: base.owner, repo: base.repo, change: Number(local[1])}
         : undefined;
-    if (key && key.change > 0 && !out.some(k => sameChange(k, key))) out.push(key);
+    // A PR body is anyone's text: owner, repository and number must be names and a number
+    // before they become an API path (`../..#1` would move it).
+    const valid =
+      key && OWNER_RE.test(key.owner) && REPO_RE.test(key.repo) && isChangeNumber(key.change);
+    if (valid && !out.some(k => sameChange(k, key))) out.push(key);
   }
   return out;
 }
@@ -69,7 +73,8 @@ export async function pullRequestBody(
   const pull = await github.get<{body?: string | null}>(
     `/repos/${key.owner}/${key.repo}/pulls/${key.change}`
   );
-  return pull === undefined ? undefined : (pull.body ?? '');
+  if (pull === undefined) return undefined;
+  return typeof pull?.body === 'string' ? pull.body : '';
 }
 
 /**

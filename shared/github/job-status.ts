@@ -29,9 +29,21 @@ export async function currentJobFailed(
   const jobs = await github.list<Job>(
     `/repos/${job.repo.owner}/${job.repo.repo}/actions/runs/${job.runId}/attempts/${job.attempt}/jobs`
   );
-  const current = jobs.find(j => j.runner_name === job.runnerName && j.status === 'in_progress');
+  // Checked where used: anything but the documented shape means "cannot tell".
+  const current = jobs.find(
+    j =>
+      typeof j === 'object' &&
+      j !== null &&
+      j.runner_name === job.runnerName &&
+      j.status === 'in_progress'
+  );
   if (!current) return undefined;
-  return (current.steps ?? []).some(
-    s => s.conclusion === 'failure' || s.conclusion === 'cancelled'
+  if (current.steps === undefined) return false;
+  if (!Array.isArray(current.steps)) return undefined;
+  return current.steps.some(
+    s =>
+      typeof s === 'object' &&
+      s !== null &&
+      (s.conclusion === 'failure' || s.conclusion === 'cancelled')
   );
 }

@@ -4,6 +4,7 @@ import {type RunnerContext} from '../action/context.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {InputError} from '../model/errors.js';
+import {quoteOutside} from '../model/outside-text.js';
 import {isMapping, parseStructuredInput} from '../model/structured-input.js';
 import {
   CONTAINER_COMMANDS,
@@ -33,6 +34,17 @@ export function readBuildInputs(reader: InputReader, ctx: RunnerContext): BuildI
   const identity = readChangeIdentity(reader, ctx);
   checkChangeTags(images, identity);
   const containerFilename = reader.string('container-filename');
+  // Relative to each context, so `..` may be fine (planBuilds checks the real path); an absolute
+  // path or an option-looking one is not: the engine would read it as it stands.
+  const fileProblem =
+    containerFilename === ''
+      ? undefined
+      : containerFilename.startsWith('-')
+        ? `${quoteOutside(containerFilename)} starts with "-", which the container engine would read as an option`
+        : containerFilename.includes('\0') || isAbsolute(containerFilename)
+          ? `${quoteOutside(containerFilename)} must be a path relative to each context`
+          : undefined;
+  if (fileProblem !== undefined) throw new InputError('container-filename', fileProblem);
   const dir = reader.string('working-directory', ctx.workspace);
   return {
     images,

@@ -2,7 +2,6 @@ import {type RunnerContext} from '../action/context.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {parseDuration} from '../model/duration.js';
-import {InputError} from '../model/errors.js';
 import {type RegistryLocation} from '../model/registry-location.js';
 import {
   Input,
@@ -12,6 +11,7 @@ import {
   readContainerImages,
   readIntermediateRegistry
 } from './common.js';
+import {type TextPattern, compileUserRegex} from '../model/user-regex.js';
 import {type InputReader} from './reader.js';
 
 /** Everything the promote step needs, validated. */
@@ -26,7 +26,7 @@ export interface PromoteInputs {
   readonly verifySource: boolean;
   readonly cleanup: boolean;
   readonly cleanupAgeMs: number;
-  readonly cleanupPattern: RegExp;
+  readonly cleanupPattern: TextPattern;
   readonly dryRun: boolean;
 }
 
@@ -56,17 +56,10 @@ export function readPromoteInputs(reader: InputReader, ctx: RunnerContext): Prom
 }
 
 /** Default: change tags, plus `<pipeline>_` tags when a pipeline prefix is in use. */
-function readPattern(text: string, pipeline: string): RegExp {
+function readPattern(text: string, pipeline: string): TextPattern {
   const source =
     text !== '' ? text : `^change_[0-9]+_.+$${pipeline ? `|^${escapeRegExp(pipeline)}_.+$` : ''}`;
-  try {
-    return new RegExp(source);
-  } catch (e) {
-    throw new InputError(
-      'cleanup-pattern',
-      `is not a valid regular expression: ${(e as Error).message}`
-    );
-  }
+  return compileUserRegex(source, 'cleanup-pattern');
 }
 
 function escapeRegExp(s: string): string {

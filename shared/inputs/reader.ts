@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import {InputError} from '../model/errors.js';
+import {quoteOutside} from '../model/outside-text.js';
 
 /** Where input values come from: the runner's `INPUT_*` variables, or the CLI's flags. */
 export type InputSource = (name: string) => string;
@@ -36,14 +37,14 @@ export class InputReader {
     if (value === '') return fallback;
     if (['true', 'True', 'TRUE'].includes(value)) return true;
     if (['false', 'False', 'FALSE'].includes(value)) return false;
-    throw new InputError(name, `"${value}" is not a boolean (use true or false)`);
+    throw new InputError(name, `${quoteOutside(value)} is not a boolean (use true or false)`);
   }
 
   choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
     const value = this.string(name);
     if (value === '') return fallback;
     if ((choices as readonly string[]).includes(value)) return value as T;
-    throw new InputError(name, `"${value}" is not one of: ${choices.join(', ')}`);
+    throw new InputError(name, `${quoteOutside(value)} is not one of: ${choices.join(', ')}`);
   }
 
   positiveInteger(name: string, fallback: number, max = 1024): number {
@@ -51,7 +52,7 @@ export class InputReader {
     if (value === '') return fallback;
     const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-      throw new InputError(name, `"${value}" is not a whole number from 1 to ${max}`);
+      throw new InputError(name, `${quoteOutside(value)} is not a whole number from 1 to ${max}`);
     }
     return n;
   }

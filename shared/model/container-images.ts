@@ -9,7 +9,8 @@ import {
   templateProblem
 } from './entry-fields.js';
 import {tagProblem} from './grammar.js';
-import {confinedPathProblem} from './paths.js';
+import {quoteOutside} from './outside-text.js';
+import {absolutePathProblem, confinedPathProblem} from './paths.js';
 import {formatReference, parseRepositoryName, type RepositoryName} from './reference.js';
 import {
   describeType,
@@ -90,6 +91,18 @@ const KEY_ALIASES: Record<string, string> = {
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
+const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * A value that reaches the engine's argv (build-context path, file, target, tag, build arg) must
+ * not look like an option: `path: --volume=/:/host` would be read by podman as a flag.
+ */
+function optionProblem(value: string): string | undefined {
+  return value.trimStart().startsWith('-')
+    ? `${quoteOutside(value)} starts with "-", which the container engine would read as an option`
+    : undefined;
+}
 
 /**
  * Parse and validate the `container-images` input (YAML or JSON text). Collects every problem and
@@ -112,7 +125,7 @@ export function parseContainerImages(
     const image = parseEntry(entry, `${field}[${i}]`, options, errors);
     if (image) images.push(image);
   });
-  errors.push(...duplicateTags(images));
+  for (const e of duplicateTags(images)) errors.push(e);
   if (errors.length > 0) throw new InputErrors(errors);
   return images;
 }
@@ -133,7 +146,7 @@ function parseEntry(
     return undefined;
   }
   const before = errors.length;
-  errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
+  for (const e of unknownKeyErrors(entry, KEYS, KEY_ALIASES, field)) errors.push(e);
   const at = (key: string): string => `${field}.${key}`;
   for (const key of IGNORED_KEYS) {
     if (key in entry)
@@ -148,19 +161,21 @@ function parseEntry(
       )
     );
   }
-  const contextProblem = context !== undefined ? confinedPathProblem(context) : undefined;
+  const contextProblem =
+    context !== undefined ? (optionProblem(context) ?? confinedPathProblem(context)) : undefined;
   pushIf(errors, at('context'), contextProblem);
   const path = optionalString(entry, 'path', field, errors) ?? '.';
   // `path` is relative to the context; report it only when the context itself is fine.
   if (contextProblem === undefined) {
-    pushIf(errors, at('path'), contextRelativeProblem(path, context));
+    pushIf(errors, at('path'), optionProblem(path) ?? contextRelativeProblem(path, context));
   }
   const containerFilename = readContainerFilename(entry, field, errors);
   if (containerFilename !== undefined) {
     pushIf(
       errors,
       at(containerFilename.key),
-      contextRelativeProblem(containerFilename.value, context)
+      optionProblem(containerFilename.value) ??
+        contextRelativeProblem(containerFilename.value, context)
     );
   }
   const repositoryInput = optionalString(entry, 'repository', field, errors);
@@ -177,13 +192,27 @@ function parseEntry(
   const buildArgs = stringList(entry, 'build_args', field, errors, []);
   buildArgs.forEach((arg, i) => {
     if (!BUILD_ARG_RE.test(arg)) {
-      errors.push(new InputError(`${at('build_args')}[${i}]`, `"${arg}" must look like KEY=VALUE`));
+      errors.push(
+        new InputError(`${at('build_args')}[${i}]`, `${quoteOutside(arg)} must look like KEY=VALUE`)
+      );
     }
   });
   const target = optionalString(entry, 'target', field, errors);
+  if (target !== undefined && !TARGET_RE.test(target)) {
+    errors.push(
+      new InputError(
+        at('target'),
+        `${quoteOutside(target)} is not a build stage name (a letter, then letters, digits, "_", "." or "-")`
+      )
+    );
+  }
   const siblings = stringList(entry, 'siblings', field, errors, []);
   siblings.forEach((s, i) =>
-    pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s, 'the workspace'))
+    pushIf(
+      errors,
+      `${at('siblings')}[${i}]`,
+      optionProblem(s) ?? confinedPathProblem(s, 'the workspace')
+    )
   );
   const labels = parseLabels(entry.labels, at('labels'), errors);
   const arch = stringList(entry, 'arch', field, errors, []);
@@ -192,7 +221,7 @@ function parseEntry(
       errors.push(
         new InputError(
           `${at('arch')}[${i}]`,
-          `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`
+          `${quoteOutside(p)} is not a platform like "linux/amd64" or "linux/arm/v7"`
         )
       );
     }
@@ -222,9 +251,10 @@ function parseEntry(
  */
 function contextRelativeProblem(value: string, context: string | undefined): string | undefined {
   const base = context ?? '.';
-  return posix.isAbsolute(value)
-    ? confinedPathProblem(value, `the context (${base})`, base)
-    : confinedPathProblem(posix.join(base, value));
+  return (
+    absolutePathProblem(value, `the context (${base})`, base) ??
+    confinedPathProblem(posix.join(base, value))
+  );
 }
 
 /** `container_filename`, or docker_images' `dockerfile` (one of them), with the key used. */
@@ -252,7 +282,7 @@ function parseLabels(value: unknown, field: string, errors: InputError[]): Recor
   const add = (key: string, val: string, at: string): void => {
     const template = templateProblem(val);
     if (!LABEL_KEY_RE.test(key)) {
-      errors.push(new InputError(at, `"${key}" is not a valid label key`));
+      errors.push(new InputError(at, `${quoteOutside(key)} is not a valid label key`));
     } else if (template !== undefined) {
       errors.push(new InputError(at, template));
     } else {
@@ -266,7 +296,7 @@ function parseLabels(value: unknown, field: string, errors: InputError[]): Recor
       if (typeof item !== 'string') {
         errors.push(new InputError(at, `must be a "key=value" string, got ${describeType(item)}`));
       } else if (!item.includes('=')) {
-        errors.push(new InputError(at, `"${item}" must look like key=value`));
+        errors.push(new InputError(at, `${quoteOutside(item)} must look like key=value`));
       } else {
         add(item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1), at);
       }

@@ -13,11 +13,29 @@ export class InputError extends Error {
   }
 }
 
-/** Several input errors found in one pass; the message lists each on its own line. */
+/** How many problems one failure reports; a hostile input can have a hundred thousand. */
+export const MAX_REPORTED_ERRORS = 50;
+
+/**
+ * Several input errors found in one pass; the message lists each on its own line. `errors`
+ * holds the first MAX_REPORTED_ERRORS and a last one counting the rest.
+ */
 export class InputErrors extends Error {
   override name = 'InputErrors';
-  constructor(readonly errors: readonly InputError[]) {
-    super(errors.map(e => e.message).join('\n'));
+  readonly errors: readonly InputError[];
+  constructor(errors: readonly InputError[]) {
+    const shown =
+      errors.length <= MAX_REPORTED_ERRORS
+        ? errors
+        : [
+            ...errors.slice(0, MAX_REPORTED_ERRORS),
+            new InputError(
+              errors[MAX_REPORTED_ERRORS].field,
+              `and ${errors.length - MAX_REPORTED_ERRORS} more problems like the ones above`
+            )
+          ];
+    super(shown.map(e => e.message).join('\n'));
+    this.errors = shown;
   }
 }
 

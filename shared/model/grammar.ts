@@ -1,3 +1,5 @@
+import {quoteOutside} from './outside-text.js';
+
 /**
  * The distribution reference grammar, built from named fragments
  * (https://github.com/distribution/reference/blob/main/regexp.go) rather than one opaque regex.
@@ -33,22 +35,27 @@ export const MAX_TAG_LENGTH = 128;
 export function tagProblem(value: string): string | undefined {
   if (value.length === 0) return 'a tag must not be empty';
   if (value.length > MAX_TAG_LENGTH) {
-    return `"${value}" is ${value.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`;
+    return `${quoteOutside(value)} is ${value.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`;
   }
   if (!TAG_RE.test(value)) {
-    return `"${value}" is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")`;
+    return `${quoteOutside(value)} is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")`;
   }
   return undefined;
 }
 
 /** Why a digest is invalid, or undefined when it is valid. */
 export function digestProblem(value: string): string | undefined {
-  if (!DIGEST_RE.test(value)) return `"${value}" is not a valid digest (expected sha256:<64 hex>)`;
+  if (!DIGEST_RE.test(value))
+    return `${quoteOutside(value)} is not a valid digest (expected sha256:<64 hex>)`;
   const [algorithm, hex] = value.split(':', 2);
   const lengths: Record<string, number> = {sha256: 64, sha512: 128};
   const want = lengths[algorithm];
-  if (want !== undefined && !new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
-    return `"${value}" is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
+  // Only the registered algorithms: a digest nobody can verify is no identity at all.
+  if (want === undefined) {
+    return `${quoteOutside(value)} uses the algorithm ${quoteOutside(algorithm, 40)}; only sha256 and sha512 can be verified`;
+  }
+  if (!new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
+    return `${quoteOutside(value)} is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
   }
   return undefined;
 }

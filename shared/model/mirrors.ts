@@ -2,6 +2,7 @@ import {InputError, InputErrors} from './errors.js';
 import {templateProblem} from './entry-fields.js';
 import {tagProblem, digestProblem} from './grammar.js';
 import {parseRepositoryName, type RepositoryName} from './reference.js';
+import {type TextPattern, compileUserRegex} from './user-regex.js';
 import {
   describeType,
   isMapping,
@@ -12,7 +13,7 @@ import {
 /** Which source tags an entry mirrors: one tag, a list, or a regex over the source tag list. */
 export type TagSelection =
   | {readonly kind: 'list'; readonly tags: readonly string[]}
-  | {readonly kind: 'regex'; readonly pattern: RegExp};
+  | {readonly kind: 'regex'; readonly pattern: TextPattern};
 
 /** One entry of the `mirrors` input, validated. Zuul's keys plus imagegate's. */
 export interface MirrorEntry {
@@ -20,8 +21,8 @@ export interface MirrorEntry {
   readonly source: RepositoryName;
   readonly destination: RepositoryName;
   readonly destinationInput: string;
-  /** Key into the credentials for the destination (Zuul's `dest_registry`). */
-  readonly destinationRegistry: string;
+  /** Key into the credentials for the destination (Zuul's `dest_registry`), when given. */
+  readonly destinationRegistry?: string;
   readonly tags: TagSelection;
   /** Only with a single source tag: the destination tag name (default: the source tag). */
   readonly destinationTag?: string;
@@ -71,7 +72,7 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
       return;
     }
     const before = errors.length;
-    errors.push(...unknownKeyErrors(raw, KEYS, ALIASES, at));
+    for (const e of unknownKeyErrors(raw, KEYS, ALIASES, at)) errors.push(e);
     const str = (key: string, required: boolean): string | undefined => {
       const v = raw[key];
       if (v === undefined) {
@@ -140,7 +141,7 @@ export function parseMirrors(text: string, field = 'mirrors'): MirrorEntry[] {
       source,
       destination,
       destinationInput: destText,
-      destinationRegistry: destRegistry ?? destination.registry,
+      ...(destRegistry !== undefined && {destinationRegistry: destRegistry}),
       tags,
       ...(destTag !== undefined && {destinationTag: destTag}),
       platforms,
@@ -173,11 +174,10 @@ function parseTagSelection(
   }
   if (typeof value === 'string' && /^\/.*\/$/.test(value) && value.length > 2) {
     try {
-      return {kind: 'regex', pattern: new RegExp(value.slice(1, -1))};
+      return {kind: 'regex', pattern: compileUserRegex(value.slice(1, -1), `${at}.tags`)};
     } catch (e) {
-      errors.push(
-        new InputError(`${at}.tags`, `is not a valid regular expression: ${(e as Error).message}`)
-      );
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
       return undefined;
     }
   }

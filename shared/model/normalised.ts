@@ -64,7 +64,7 @@ export function normaliseMirror(entry: MirrorEntry): NormalisedMirror {
     dest_repository: formatReference(entry.destination),
     tags: entry.tags.kind === 'list' ? entry.tags.tags : `/${entry.tags.pattern.source}/`,
     dest_tag: entry.destinationTag ?? null,
-    dest_registry: entry.destinationRegistry,
+    dest_registry: entry.destinationRegistry ?? entry.destination.registry,
     platforms: entry.platforms,
     no_clobber: entry.noClobber,
     src_digest: entry.sourceDigest ?? null

@@ -1,4 +1,5 @@
 import {posix} from 'node:path';
+import {quoteOutside} from './outside-text.js';
 
 /** Where Zuul checks out every project of a job: `/home/zuul/src/<host>/<project path>`. */
 const ZUUL_SRC = /^\/home\/zuul\/src\/(.+)$/;
@@ -14,13 +15,24 @@ export function confinedPathProblem(
   base = 'the working directory',
   baseDir = '.'
 ): string | undefined {
-  if (value.includes('\0')) return `"${value}" contains a NUL byte`;
-  if (posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
-    return `"${value}" is an absolute path; imagegate reads paths relative to ${base}${absoluteHint(value, baseDir)}`;
-  }
+  const absolute = absolutePathProblem(value, base, baseDir);
+  if (absolute !== undefined) return absolute;
   const normalised = posix.normalize(value.replace(/\\/g, '/'));
   if (normalised === '..' || normalised.startsWith('../')) {
-    return `"${value}" leaves the working directory`;
+    return `${quoteOutside(value)} leaves the working directory`;
+  }
+  return undefined;
+}
+
+/** Why `value` is not a relative path at all (absolute, a drive, a NUL byte), or undefined. */
+export function absolutePathProblem(
+  value: string,
+  base = 'the working directory',
+  baseDir = '.'
+): string | undefined {
+  if (value.includes('\0')) return `${quoteOutside(value)} contains a NUL byte`;
+  if (posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
+    return `${quoteOutside(value)} is an absolute path; imagegate reads paths relative to ${base}${absoluteHint(value, baseDir)}`;
   }
   return undefined;
 }

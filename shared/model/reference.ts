@@ -6,6 +6,7 @@ import {
   digestProblem,
   tagProblem
 } from './grammar.js';
+import {quoteOutside} from './outside-text.js';
 
 /** Docker Hub as it appears in normalised names. */
 export const DOCKER_HUB = 'docker.io';
@@ -37,7 +38,8 @@ export function parseReference(input: string, field = 'image reference'): ImageR
   if (typeof input !== 'string' || input.trim() === '') {
     throw new InputError(field, 'an image reference must not be empty');
   }
-  if (input !== input.trim()) throw new InputError(field, `"${input}" has surrounding whitespace`);
+  if (input !== input.trim())
+    throw new InputError(field, `${quoteOutside(input)} has surrounding whitespace`);
   let rest = input;
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -65,7 +67,7 @@ export function parseRepositoryName(input: string, field = 'repository'): Reposi
   if (ref.tag !== undefined || ref.digest !== undefined) {
     throw new InputError(
       field,
-      `"${input}" must be a repository without a tag or digest (put tags in "tags")`
+      `${quoteOutside(input)} must be a repository without a tag or digest (put tags in "tags")`
     );
   }
   return {registry: ref.registry, repository: ref.repository};
@@ -84,28 +86,35 @@ function parseName(name: string, field: string, original: string): RepositoryNam
   let registry = firstIsHost ? first : DOCKER_HUB;
   let repository = firstIsHost ? name.slice(slash + 1) : name;
   if (firstIsHost && !DOMAIN_RE.test(registry)) {
-    throw new InputError(field, `"${original}" has an invalid registry host "${registry}"`);
+    throw new InputError(
+      field,
+      `${quoteOutside(original)} has an invalid registry host ${quoteOutside(registry)}`
+    );
   }
   if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && repository !== '' && !repository.includes('/')) {
     repository = `library/${repository}`;
   }
-  if (repository === '') throw new InputError(field, `"${original}" has no repository path`);
+  if (repository === '')
+    throw new InputError(field, `${quoteOutside(original)} has no repository path`);
   if (repository !== repository.toLowerCase()) {
     throw new InputError(
       field,
-      `"${original}": repository names must be lowercase (did you mean "${original.replace(repository, repository.toLowerCase())}"?)`
+      `${quoteOutside(original)}: repository names must be lowercase (did you mean ${quoteOutside(original.replace(repository, repository.toLowerCase()))}?)`
     );
   }
   const bad = repository.split('/').find(c => !PATH_COMPONENT_RE.test(c));
   if (bad !== undefined) {
     throw new InputError(
       field,
-      `"${original}": "${bad}" is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`
+      `${quoteOutside(original)}: ${quoteOutside(bad)} is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`
     );
   }
   if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
-    throw new InputError(field, `"${original}" is longer than ${MAX_NAME_LENGTH} characters`);
+    throw new InputError(
+      field,
+      `${quoteOutside(original)} is longer than ${MAX_NAME_LENGTH} characters`
+    );
   }
   return {registry, repository};
 }

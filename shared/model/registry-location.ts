@@ -1,6 +1,7 @@
 import {InputError} from './errors.js';
 import {DOMAIN_RE, REPOSITORY_PATH_RE} from './grammar.js';
 import {type RepositoryName} from './reference.js';
+import {quoteOutside} from './outside-text.js';
 
 /** A registry host with an optional path prefix, e.g. `ghcr.io/org/staging` or `host:5000/ns`. */
 export interface RegistryLocation {
@@ -20,11 +21,14 @@ export function parseRegistryLocation(text: string, field: string): RegistryLoca
   if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
     throw new InputError(
       field,
-      `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`
+      `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`
     );
   }
   if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-    throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+    throw new InputError(
+      field,
+      `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`
+    );
   }
   return {registry, path};
 }

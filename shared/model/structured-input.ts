@@ -1,44 +1,72 @@
-import {type Document, parseDocument, visit, YAMLParseError} from 'yaml';
-import {InputError} from './errors.js';
+import {
+  type Document,
+  LineCounter,
+  YAMLParseError,
+  isMap,
+  isScalar,
+  parseDocument,
+  visit
+} from 'yaml';
+import {InputError, MAX_REPORTED_ERRORS} from './errors.js';
+import {escapeOutside, quoteOutside} from './outside-text.js';
 
 /** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
 /**
  * Parse a YAML or JSON input (JSON is YAML). Throws InputError naming `field` for empty, oversized
- * or unparsable text, with the line and column of a syntax error.
+ * or unparsable text, with the line and column of a syntax error. With `secret`, a syntax error
+ * gives only its position and code: the parser's own words may quote the text.
  *
  * Numbers are read as the text written in the source: Zuul lists carry unquoted versions
  * (`tags: [2.15]`, `tags: [1.10]`), and a tag, a label or a build argument is text, so `1.10`
  * stays "1.10" instead of becoming the number 1.1. No field of imagegate's lists is a number.
  * Booleans and nulls keep their type (`no_clobber: true`).
  */
-export function parseStructuredInput(text: string, field: string): unknown {
+export function parseStructuredInput(
+  text: string,
+  field: string,
+  options: {secret?: boolean} = {}
+): unknown {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(field, `is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
   }
   if (text.trim() === '') throw new InputError(field, 'must not be empty');
   try {
-    // `uniqueKeys` turns a repeated key (an easy YAML slip) into an error instead of "last wins".
-    const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: true});
+    const lineCounter = new LineCounter();
+    // The parser's own `uniqueKeys` compares every key with every other one (quadratic: a
+    // mapping of 90 000 keys takes minutes); repeated keys are found here with a set instead.
+    const doc = parseDocument(text, {uniqueKeys: false, prettyErrors: true, lineCounter});
     if (doc.errors.length > 0) throw doc.errors[0];
     keepNumbersAsWritten(doc);
+    const repeated = repeatedKey(doc);
+    if (repeated !== undefined) {
+      const {line, col} = lineCounter.linePos(repeated.offset);
+      const key = options.secret ? '' : ` ${quoteOutside(repeated.key, 60)}`;
+      throw new InputError(field, `repeats the key${key} at line ${line}, column ${col}`);
+    }
+    // An alias bomb (billion laughs) stops at the alias count instead of filling the memory.
     return doc.toJS({maxAliasCount: 1000});
   } catch (e) {
+    if (e instanceof InputError) throw e;
     if (e instanceof YAMLParseError) {
       const where = e.linePos?.[0]
         ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`
         : '';
+      const what = options.secret ? `(${e.code})` : `: ${escapeOutside(e.message.split('\n')[0])}`;
       throw new InputError(
         field,
-        `is not valid YAML or JSON${where}: ${e.message.split('\n')[0]}`,
-        {
-          cause: e
-        }
+        `is not valid YAML or JSON${where}${what}`,
+        options.secret ? undefined : {cause: e}
       );
     }
-    throw new InputError(field, `is not valid YAML or JSON: ${String(e)}`, {cause: e});
+    const what = options.secret ? '' : `: ${escapeOutside(String(e))}`;
+    throw new InputError(
+      field,
+      `is not valid YAML or JSON${what}`,
+      options.secret ? undefined : {cause: e}
+    );
   }
 }
 
@@ -53,6 +81,28 @@ function keepNumbersAsWritten(doc: Document): void {
   });
 }
 
+/** The first key that a mapping of the document repeats, with where it is. */
+function repeatedKey(doc: Document): {key: string; offset: number} | undefined {
+  let found: {key: string; offset: number} | undefined;
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return undefined;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const node = pair.key;
+        const key = isScalar(node) ? String(node.value) : String(node);
+        if (seen.has(key)) {
+          found = {key, offset: (isScalar(node) && node.range?.[0]) || 0};
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    }
+  });
+  return found;
+}
+
 /** A plain object (mapping), not an array or null. */
 export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,7 +113,7 @@ export function describeType(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string "${value}"`;
+  if (typeof value === 'string') return `the string ${quoteOutside(value, 100)}`;
   return `the ${typeof value} ${String(value)}`;
 }
 
@@ -110,11 +160,18 @@ export function unknownKeyErrors(
   aliases: Readonly<Record<string, string>>,
   at: string
 ): InputError[] {
-  return Object.keys(entry)
-    .filter(key => !known.includes(key))
-    .map(key => {
-      const suggestion = suggestKey(key, known, aliases);
-      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      return new InputError(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
-    });
+  const unknown = Object.keys(entry).filter(key => !known.includes(key));
+  // A hostile mapping may have a hundred thousand keys: name the first ones, count the rest.
+  const named = unknown.slice(0, MAX_REPORTED_ERRORS).map(key => {
+    const suggestion = suggestKey(key, known, aliases);
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    return new InputError(
+      `${at}.${escapeOutside(key, 100)}`,
+      `unknown key${hint}; known keys: ${known.join(', ')}`
+    );
+  });
+  if (unknown.length > named.length) {
+    named.push(new InputError(at, `has ${unknown.length - named.length} more unknown keys`));
+  }
+  return named;
 }

@@ -1,6 +1,7 @@
 import {formatReference, type RepositoryName} from '../model/reference.js';
 import {type StepLog} from '../model/log.js';
 import {errorMessage} from '../model/errors.js';
+import {type TextPattern} from '../model/user-regex.js';
 import {type Registry} from '../registry/index.js';
 
 /** What the janitor did in one repository. */
@@ -20,7 +21,7 @@ export interface CleanupResult {
 export async function cleanupStaleTags(
   registry: Registry,
   repositories: readonly RepositoryName[],
-  pattern: RegExp,
+  pattern: TextPattern,
   maxAgeMs: number,
   exclude: ReadonlySet<string>,
   log: StepLog

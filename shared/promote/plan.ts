@@ -1,7 +1,7 @@
 import {type ChangeIndex, findStagedImage} from '../change-index/format.js';
 import {changeTag as changeTagOf} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
-import {InputError, InputErrors} from '../model/errors.js';
+import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {type ImageReference, formatReference, parseReference, withTag} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
 import {type MergedChange, tagIdentity} from './find-change.js';
@@ -53,10 +53,14 @@ export async function planPromotion(
     }
     return v;
   };
+  // A registry failure names the tag it was resolving, like an input problem does.
   const tasks = images.flatMap(image =>
-    image.tags.map((tag, i) =>
-      planOne(registry, image, tag, `${image.field}.tags[${i}]`, options, verify)
-    )
+    image.tags.map((tag, i) => {
+      const field = `${image.field}.tags[${i}]`;
+      return planOne(registry, image, tag, field, options, verify).catch((e: unknown) => {
+        throw e instanceof InputError ? e : new Error(`${field}: ${errorMessage(e)}`, {cause: e});
+      });
+    })
   );
   // Settle every task so the user sees every problem at once, not just the first.
   const settled = await Promise.allSettled(tasks);

@@ -1,3 +1,5 @@
+import {quoteOutside} from '../model/outside-text.js';
+
 /** Labels the build step writes and promote checks. */
 export const REVISION_LABEL = 'org.opencontainers.image.revision';
 export const SOURCE_TREE_LABEL = 'dev.imagegate.source-tree';
@@ -37,14 +39,15 @@ export function verifyLabels(
       detail: `${image} has neither ${REVISION_LABEL} nor ${SOURCE_TREE_LABEL}; cannot check it was built from the merged code`
     };
   }
+  // Label values are the image's (anyone's) text: quoted and escaped.
   const parts: string[] = [];
   if (revision !== undefined)
     parts.push(
-      `${REVISION_LABEL} is ${revision} but the merged commit is ${merged.revision ?? 'unknown'}`
+      `${REVISION_LABEL} is ${quoteOutside(revision, 80)} but the merged commit is ${merged.revision ?? 'unknown'}`
     );
   if (tree !== undefined)
     parts.push(
-      `${SOURCE_TREE_LABEL} is ${tree} but the merged tree is ${merged.sourceTree ?? 'unknown'}`
+      `${SOURCE_TREE_LABEL} is ${quoteOutside(tree, 80)} but the merged tree is ${merged.sourceTree ?? 'unknown'}`
     );
   return {
     ok: false,

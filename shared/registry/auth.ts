@@ -1,3 +1,4 @@
+import {quoteOutside} from '../model/outside-text.js';
 import {Challenge} from './challenge.js';
 import {RegistryError, isTemporaryStatus, parseOciErrors} from './errors.js';
 import {HttpClient, readBody} from './http.js';
@@ -42,6 +43,8 @@ export interface TokenContext {
   readonly http: HttpClient;
   readonly headers: Readonly<Record<string, string>>;
   readonly credentials?: Credentials;
+  /** Whether the registry itself speaks plain HTTP (then its token realm may too). */
+  readonly plainHttp?: () => boolean;
   now(): number;
 }
 
@@ -93,7 +96,15 @@ export class TokenCache {
     const fail = (info: {status?: number; reason?: string; temporary: boolean}, cause?: unknown) =>
       new RegistryError({operation: 'fetch token', registry, ...info}, {cause});
     if (!realm) throw fail({reason: 'the bearer challenge has no realm', temporary: false});
-    const url = new URL(realm);
+    const url = URL.canParse(realm) ? new URL(realm) : undefined;
+    // The credentials go to the realm: HTTPS only, unless the registry is plain HTTP itself.
+    const plainAllowed = this.context.plainHttp?.() ?? false;
+    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && plainAllowed))) {
+      throw fail({
+        reason: `refused token realm ${quoteOutside(realm, 120)}: credentials are only sent over HTTPS`,
+        temporary: false
+      });
+    }
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
     const headers: Record<string, string> = {...this.context.headers};

@@ -1,4 +1,5 @@
 import {Readable} from 'node:stream';
+import {type SendResponse} from './http.js';
 import {RegistryError, causeMessage} from './errors.js';
 import {mountBlob, startUpload, uploadBlob} from './blob-upload.js';
 import {Repository} from './repository.js';
@@ -40,8 +41,27 @@ export async function copyBlob(
     // 202: not mountable (e.g. the blob is not in the source repository); upload into the session.
     location = mount.location;
   }
-  const open = async (): Promise<Readable> => {
+  // The source answers before a destination session opens (a failing source leaves nothing
+  // behind there); its body is only read, through the digest and size check, once the upload
+  // asks for it, so nothing can fail before someone listens.
+  const request = async (): Promise<SendResponse> => {
     const res = await source.getBlob(blob.digest);
+    // A source announcing more bytes than the descriptor says would only be cut off at the
+    // size; fail now instead of streaming (or waiting for) the rest.
+    const announced = Number(res.headers['content-length'] ?? blob.size);
+    if (announced > blob.size) {
+      res.body.destroy();
+      throw new RegistryError({
+        operation: 'GET blob',
+        registry: source.registry,
+        repository: source.name,
+        reason: `the registry announces ${announced} bytes for ${blob.digest} of ${blob.size} bytes`,
+        temporary: false
+      });
+    }
+    return res;
+  };
+  const verified = (res: SendResponse): Readable => {
     const verify = new VerifyStream(blob.digest, blob.size);
     res.body.on('error', error => verify.destroy(error));
     verify.on('close', () => res.body.destroy());
@@ -49,14 +69,23 @@ export async function copyBlob(
   };
   await withRetry(
     async () => {
-      const session = location ?? (await startUpload(dest));
-      location = undefined;
-      await uploadBlob(dest, session, {
-        digest: blob.digest,
-        size: blob.size,
-        open,
-        chunkSize: options.chunkSize
-      });
+      let first: SendResponse | undefined = await request();
+      try {
+        const session = location ?? (await startUpload(dest));
+        location = undefined;
+        await uploadBlob(dest, session, {
+          digest: blob.digest,
+          size: blob.size,
+          open: async () => {
+            const res = first ?? (await request());
+            first = undefined;
+            return verified(res);
+          },
+          chunkSize: options.chunkSize
+        });
+      } finally {
+        first?.body.destroy();
+      }
     },
     options.retry,
     options.clock,

@@ -1,3 +1,5 @@
+import {escapeOutside} from '../model/outside-text.js';
+
 /** One entry of the distribution-spec error body (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes). */
 export interface OciErrorDetail {
   readonly code: string;
@@ -71,9 +73,14 @@ function describe(info: RegistryErrorInfo, cause: unknown): string {
   const parts = [`${info.operation} ${where} failed`];
   if (info.context) parts.unshift(info.context);
   if (info.status !== undefined) parts.push(`HTTP ${info.status}`);
-  for (const e of info.errors ?? []) parts.push(e.message ? `${e.code}: ${e.message}` : e.code);
-  if (info.reason) parts.push(info.reason);
-  else if (info.status === undefined && causeMessage(cause)) parts.push(causeMessage(cause)!);
+  // The error body is the registry's text: escaped, so it cannot start a line or a command.
+  for (const e of (info.errors ?? []).slice(0, 5)) {
+    const code = escapeOutside(e.code, 60);
+    parts.push(e.message ? `${code}: ${escapeOutside(e.message)}` : code);
+  }
+  if (info.reason) parts.push(escapeOutside(info.reason, 1000));
+  else if (info.status === undefined && causeMessage(cause))
+    parts.push(escapeOutside(causeMessage(cause)!, 1000));
   return parts.join(': ');
 }
 

@@ -1,4 +1,6 @@
 import {type ProxyResolver} from '../model/proxy-env.js';
+import {tagProblem} from '../model/grammar.js';
+import {quoteOutside} from '../model/outside-text.js';
 import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
 import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
 import {IndexMember, putIndex} from './index-writer.js';
@@ -156,14 +158,39 @@ export class Registry {
     return contextual(`deleting tag ${formatReference(ref)}`, () => api.deleteTag(ref, ref.tag));
   }
 
-  /** Every tag of a repository (empty when the repository does not exist). */
-  listTags(repository: RepositoryName): Promise<string[]> {
-    return this.ctx.repository(repository, [pullScope(repository.repository)]).listTags();
+  /**
+   * Every valid tag of a repository (empty when the repository does not exist). Names that are
+   * not tags (`1/../../victim/app/manifests/latest`, a line break) are left out with one
+   * warning naming them, escaped: they never reach a URL, a command or a log line as they are.
+   */
+  async listTags(repository: RepositoryName): Promise<string[]> {
+    const repo = this.ctx.repository(repository, [pullScope(repository.repository)]);
+    return this.validTags(repository, await repo.listTags(), t => t);
   }
 
   /** Tags with their last-update times, where the registry's own API offers them. */
-  listTagInfo(repository: RepositoryName): Promise<TagInfo[] | undefined> {
-    return this.tagApis.listTagInfo(repository);
+  async listTagInfo(repository: RepositoryName): Promise<TagInfo[] | undefined> {
+    const infos = await this.tagApis.listTagInfo(repository);
+    return infos && this.validTags(repository, infos, t => t.name);
+  }
+
+  private validTags<T>(
+    repository: RepositoryName,
+    items: readonly T[],
+    name: (t: T) => string
+  ): T[] {
+    const isTag = (t: T): boolean => {
+      const n: unknown = name(t);
+      return typeof n === 'string' && tagProblem(n) === undefined;
+    };
+    const invalid = items.filter(t => !isTag(t));
+    if (invalid.length === 0) return [...items];
+    const shown = invalid.slice(0, 5).map(t => quoteOutside(String(name(t)), 80));
+    const more = invalid.length > 5 ? ` and ${invalid.length - 5} more` : '';
+    this.ctx.logger.warning(
+      `${formatReference(repository)}: the registry listed ${invalid.length} name${invalid.length === 1 ? '' : 's'} that ${invalid.length === 1 ? 'is' : 'are'} not a valid tag, skipped: ${shown.join(', ')}${more}`
+    );
+    return items.filter(isTag);
   }
 
   /** Digest, media type and size of what `ref` names; undefined when it does not exist. */

@@ -1,7 +1,10 @@
+import {REPOSITORY_PATH_RE, digestProblem, tagProblem} from '../model/grammar.js';
+import {quoteOutside} from '../model/outside-text.js';
 import {RegistryError} from './errors.js';
 import {digestLike} from './digest.js';
 import {SendResponse, drain, readBody} from './http.js';
 import {nextLink} from './link.js';
+import {sameOriginLink} from './same-origin.js';
 import {MANIFEST_ACCEPT} from './media-types.js';
 import {Transport, header} from './transport.js';
 import {RawManifest, manifestMediaType, manifestProblem} from './types.js';
@@ -16,6 +19,13 @@ export interface ManifestHead {
 // Manifests are small; the distribution spec suggests registries cap them at 4 MiB.
 const MANIFEST_LIMIT = 4 * 1024 * 1024;
 const TAGS_LIMIT = 16 * 1024 * 1024;
+// A million tags at distribution's page size; a registry that pages on and on is refused.
+const MAX_TAG_PAGES = 1000;
+
+/** One URL path segment: percent-encoded, keeping the `:` of a digest (RFC 3986 allows it). */
+function pathSegment(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':');
+}
 
 /**
  * Manifest and tag operations on one repository
@@ -28,7 +38,12 @@ export class Repository {
     readonly registry: string,
     readonly name: string,
     readonly scopes: readonly string[]
-  ) {}
+  ) {
+    // Names reach URL paths: only the distribution grammar, so no `..` or `?` can steer a request.
+    if (!REPOSITORY_PATH_RE.test(name)) {
+      throw this.error('open repository', `${quoteOutside(name)} is not a repository name`, false);
+    }
+  }
 
   /** HEAD a manifest by tag or digest; undefined when it does not exist. */
   async headManifest(reference: string): Promise<ManifestHead | undefined> {
@@ -45,8 +60,14 @@ export class Repository {
       const raw = await this.getManifest(reference);
       return {digest: raw.digest, mediaType: raw.mediaType, size: raw.bytes.length};
     }
+    const problem = digestProblem(digest);
+    if (problem) throw this.error('HEAD manifest', `Docker-Content-Digest: ${problem}`, false);
+    const size = Number(header(res, 'content-length') ?? 0);
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw this.error('HEAD manifest', 'the Content-Length is not a byte count', false);
+    }
     const mediaType = (header(res, 'content-type') ?? '').split(';')[0].trim();
-    return {digest, mediaType, size: Number(header(res, 'content-length') ?? 0)};
+    return {digest, mediaType, size};
   }
 
   /**
@@ -59,8 +80,19 @@ export class Repository {
       headers: {accept: MANIFEST_ACCEPT}
     };
     return this.transport.request(request, async res => {
+      // A registry announcing a giant manifest is refused before a byte is read.
+      if (Number(header(res, 'content-length') ?? 0) > MANIFEST_LIMIT) {
+        res.body.destroy();
+        throw this.error(
+          'GET manifest',
+          `the manifest is larger than ${MANIFEST_LIMIT} bytes`,
+          false
+        );
+      }
       const bytes = await readBody(res.body, MANIFEST_LIMIT);
       const claimed = reference.includes(':') ? reference : header(res, 'docker-content-digest');
+      const bad = claimed !== undefined ? digestProblem(claimed) : undefined;
+      if (bad) throw this.error('GET manifest', `Docker-Content-Digest: ${bad}`, false);
       const digest = digestLike(claimed ?? 'sha256:', bytes);
       if (claimed !== undefined && claimed !== digest) {
         // A truncated or altered body; retrying fetches it again.
@@ -118,6 +150,8 @@ export class Repository {
   /** Every tag, following `Link` pagination. */
   async listTags(pageSize = 1000): Promise<string[]> {
     const tags: string[] = [];
+    let pages = 0;
+    const seen = new Set<string>();
     let path: string | undefined = `/v2/${this.name}/tags/list?n=${pageSize}`;
     while (path !== undefined) {
       const page: {tags: string[]; next?: string} = await this.transport.request(
@@ -128,13 +162,32 @@ export class Repository {
             return {tags: []};
           }
           const body = JSON.parse((await readBody(res.body, TAGS_LIMIT)).toString('utf8')) as {
-            tags?: string[] | null;
+            tags?: unknown;
           };
           const origin = await this.transport.origin();
-          return {tags: body.tags ?? [], next: nextLink(header(res, 'link'), origin + path)};
+          const next = nextLink(header(res, 'link'), origin + path);
+          // Names are checked by the caller; anything but strings is not a tag list at all.
+          const tags = body.tags ?? [];
+          if (!Array.isArray(tags) || tags.some(t => typeof t !== 'string')) {
+            throw this.error(
+              'list tags',
+              'the "tags" of the answer is not a list of strings',
+              false
+            );
+          }
+          // The next page stays on this registry: a Link elsewhere would take our requests along.
+          const refuse = (reason: string) => this.error('list tags', reason, false);
+          return {tags, next: next && sameOriginLink(next, origin, refuse)};
         }
       );
-      tags.push(...page.tags);
+      for (const tag of page.tags) tags.push(tag); // no spread: a page may hold 10^5 names
+      if (page.next !== undefined && (++pages >= MAX_TAG_PAGES || seen.has(page.next))) {
+        const why = seen.has(page.next)
+          ? 'a page links back to an earlier one'
+          : `more than ${MAX_TAG_PAGES} pages`;
+        throw this.error('list tags', `${why}; the tag list does not end`, false);
+      }
+      if (page.next !== undefined) seen.add(page.next);
       path = page.next;
     }
     return tags;
@@ -152,12 +205,20 @@ export class Repository {
 
   /** GET a blob as a stream (redirects followed without credentials); the caller reads it. */
   getBlob(digest: string, retry = true): Promise<SendResponse> {
-    return this.transport.request({...this.base('GET blob', 'GET', `blobs/${digest}`), retry});
+    return this.transport.request({
+      ...this.base('GET blob', 'GET', `blobs/${digest}`),
+      retry,
+      crossOriginRedirects: true
+    });
   }
 
   /** GET a small blob (an image config) into memory, verifying its digest. */
   async readBlob(digest: string, limit: number): Promise<Buffer> {
-    return this.transport.request(this.base('GET blob', 'GET', `blobs/${digest}`), async res => {
+    const request = {
+      ...this.base('GET blob', 'GET', `blobs/${digest}`),
+      crossOriginRedirects: true
+    };
+    return this.transport.request(request, async res => {
       const bytes = await readBody(res.body, limit);
       const actual = digestLike(digest, bytes);
       if (actual !== digest)
@@ -166,13 +227,26 @@ export class Repository {
     });
   }
 
-  /** A request template for this repository. */
+  /**
+   * A request template for this repository. A manifest or blob reference in `suffix` must be a
+   * tag or a digest: one read from a registry (`1/../../victim/app/manifests/latest`) would
+   * otherwise move the request to another repository.
+   */
   base(operation: string, method: string, suffix: string) {
+    const [, kind, reference] = /^(manifests|blobs)\/([^?]*)$/.exec(suffix) ?? [];
+    if (reference !== undefined && suffix !== 'blobs/uploads/') {
+      const problem =
+        kind === 'blobs' || reference.includes(':')
+          ? digestProblem(reference)
+          : tagProblem(reference);
+      if (problem) throw this.error(operation, problem, false);
+      suffix = `${kind}/${pathSegment(reference)}`;
+    }
     return {
       operation,
       method,
       repository: this.name,
-      path: `/v2/${this.name}/${suffix}`,
+      path: `/v2/${this.name.split('/').map(pathSegment).join('/')}/${suffix}`,
       scopes: this.scopes,
       expect: [200] as readonly number[]
     };

@@ -1,4 +1,5 @@
 import {Readable} from 'node:stream';
+import {quoteOutside} from '../model/outside-text.js';
 import {isLoopbackHost, registryApiHost} from '../model/reference.js';
 import {Challenge, parseChallenges, preferredChallenge} from './challenge.js';
 import {CredentialLookup, TokenCache, basicAuthorization} from './auth.js';
@@ -46,6 +47,11 @@ export interface RegistryRequest {
   readonly expect: readonly number[];
   /** false: one attempt only (the caller retries a larger unit, e.g. a whole blob upload). */
   readonly retry?: boolean;
+  /**
+   * Blob downloads may be redirected to another origin (S3, a CDN), without credentials; any
+   * other request follows redirects on the registry's own origin only.
+   */
+  readonly crossOriginRedirects?: boolean;
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -60,6 +66,8 @@ export class Transport {
   private readonly tokens: TokenCache;
   private base?: Promise<{origin: string; challenge?: Challenge}>;
   private challenge?: Challenge;
+  /** Set once the probe found the registry on plain HTTP. */
+  private plainHttp = false;
 
   constructor(private readonly options: TransportOptions) {
     this.tokens = new TokenCache({
@@ -67,6 +75,7 @@ export class Transport {
       http: options.http,
       headers: {'user-agent': options.userAgent},
       credentials: options.credentials?.(options.registry),
+      plainHttp: () => this.plainHttp,
       now: () => options.clock.now()
     });
   }
@@ -142,13 +151,41 @@ export class Transport {
         [301, 302, 303, 307, 308].includes(res.status) && !request.expect.includes(res.status);
       if (redirect && location && hops++ < MAX_REDIRECTS && request.body === undefined) {
         await drain(res.body);
-        url = new URL(location, url);
+        url = this.redirectTarget(request, url, location);
         continue;
       }
       break;
     }
     if (request.expect.includes(res.status)) return res;
     throw await this.statusError(request, res);
+  }
+
+  /**
+   * Where a redirect may lead: http(s) only, never from HTTPS down to plain HTTP, and off the
+   * registry's origin only for blob downloads. Anything else is refused, so a hostile registry
+   * cannot point our requests at another host (an internal address, another registry).
+   */
+  private redirectTarget(request: RegistryRequest, from: URL, location: string): URL {
+    const refuse = (why: string): RegistryError =>
+      new RegistryError({
+        operation: request.operation,
+        registry: this.options.registry,
+        repository: request.repository,
+        reason: `refused redirect to ${quoteOutside(location, 120)}: ${why}`,
+        temporary: false
+      });
+    let target: URL;
+    try {
+      target = new URL(location, from);
+    } catch {
+      throw refuse('not a URL');
+    }
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') throw refuse('not HTTP');
+    if (from.protocol === 'https:' && target.protocol !== 'https:') throw refuse('not HTTPS');
+    if (target.origin !== from.origin && !request.crossOriginRedirects) {
+      throw refuse(`another origin than ${from.origin}`);
+    }
+    return target;
   }
 
   private async statusError(request: RegistryRequest, res: SendResponse): Promise<RegistryError> {
@@ -232,6 +269,7 @@ export class Transport {
           });
         }
         this.challenge = preferredChallenge(parseChallenges(header(res, 'www-authenticate')));
+        this.plainHttp = scheme === 'http';
         return {origin, challenge: this.challenge};
       } catch (error) {
         // Where both schemes are allowed, any failure of one is a reason to try the other.

@@ -1,3 +1,5 @@
+import {digestProblem} from '../model/grammar.js';
+import {quoteOutside} from '../model/outside-text.js';
 import {OCI_INDEX, OCI_MANIFEST, isImageManifest, isIndex} from './media-types.js';
 
 /** A content descriptor (https://github.com/opencontainers/image-spec/blob/main/descriptor.md). */
@@ -44,19 +46,51 @@ export interface RawManifest {
   readonly parsed: ImageManifest | ImageIndex;
 }
 
+/** A media type as RFC 6838 spells it (`type/subtype+suffix`), nothing else. */
+const MEDIA_TYPE_RE =
+  /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+
+/**
+ * Why a descriptor read from a registry cannot be used, or undefined. Its digest goes into URLs
+ * of the destination and its size bounds the bytes read, so both must follow their grammar.
+ */
+function descriptorProblem(value: unknown, at: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return `${at} is not a descriptor`;
+  const d = value as Record<string, unknown>;
+  if (typeof d.digest !== 'string') return `${at}.digest is missing`;
+  const digest = digestProblem(d.digest);
+  if (digest) return `${at}.digest: ${digest}`;
+  if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+    return `${at}.size is not a byte count`;
+  if (typeof d.mediaType !== 'string' || !MEDIA_TYPE_RE.test(d.mediaType))
+    return `${at}.mediaType is not a media type`;
+  return undefined;
+}
+
 /** Why the bytes are not a manifest we can copy, or undefined when they are. */
 export function manifestProblem(parsed: unknown, mediaType: string): string | undefined {
   if (typeof parsed !== 'object' || parsed === null) return 'the manifest is not a JSON object';
   const m = parsed as Record<string, unknown>;
-  if (m.schemaVersion !== 2) return `unsupported schemaVersion ${String(m.schemaVersion)}`;
+  if (m.schemaVersion !== 2)
+    return `unsupported schemaVersion ${quoteOutside(String(m.schemaVersion), 20)}`;
   if (isIndex(mediaType)) {
-    return Array.isArray(m.manifests) ? undefined : 'the index has no "manifests" array';
+    if (!Array.isArray(m.manifests)) return 'the index has no "manifests" array';
+    for (const [i, entry] of m.manifests.entries()) {
+      const problem = descriptorProblem(entry, `manifests[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
   }
   if (isImageManifest(mediaType)) {
     const ok = typeof m.config === 'object' && m.config !== null && Array.isArray(m.layers);
-    return ok ? undefined : 'the manifest has no "config" and "layers"';
+    if (!ok) return 'the manifest has no "config" and "layers"';
+    for (const [i, entry] of [m.config, ...(m.layers as unknown[])].entries()) {
+      const problem = descriptorProblem(entry, i === 0 ? 'config' : `layers[${i - 1}]`);
+      if (problem) return problem;
+    }
+    return undefined;
   }
-  return `unsupported manifest media type "${mediaType}"`;
+  return `unsupported manifest media type ${quoteOutside(mediaType, 100)}`;
 }
 
 /**

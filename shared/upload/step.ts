@@ -2,9 +2,16 @@ import {type RunnerContext} from '../action/context.js';
 import {type BuildDeps, executeBuild} from '../build/run.js';
 import {type ImageResult} from '../build/step.js';
 import {type UploadInputs} from '../inputs/upload.js';
-import {type CredentialStore, checkWriteCredentials} from '../model/credentials.js';
+import {changeIndexLocation} from '../change-index/format.js';
+import {parseRepoName} from '../github/changes.js';
+import {
+  type CredentialStore,
+  type WriteTarget,
+  checkWriteCredentials
+} from '../model/credentials.js';
 import {InputError, errorMessage} from '../model/errors.js';
 import {parseReference} from '../model/reference.js';
+import {stagedRepository} from '../model/registry-location.js';
 import {type Registry} from '../registry/index.js';
 import {type StagedPush, recordChangeIndex} from './change-index.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
@@ -12,8 +19,11 @@ import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.j
 /** Side effects of an upload: the build's, plus credentials and the registry engine. */
 export interface UploadDeps extends BuildDeps {
   readonly credentials: CredentialStore;
-  /** The registry engine: change index, temporary per-platform tags (created when needed). */
-  readonly registry: () => Registry;
+  /**
+   * The registry engine over these credentials (each written host bound to the credential its
+   * image names): change index, temporary per-platform tags (created when needed).
+   */
+  readonly registry: (credentials: CredentialStore) => Registry;
 }
 
 /** What an upload did: every image's result (pushes included) and the change index digest. */
@@ -46,8 +56,13 @@ export async function executeUpload(
       'promote-method intermediate-registry stages images per change, but this run has no pull request (set the change input)'
     );
   }
-  // Zuul's checks, before anything is built: credentials exist and their regexes allow the image.
-  if (mode !== 'intermediate') checkWriteCredentials(inputs.images, deps.credentials, true);
+  // Zuul's checks, before anything is built, on every repository this upload writes: credentials
+  // exist (except for the intermediate registry) and their regexes allow what is contacted.
+  const credentials = checkWriteCredentials(
+    writeTargets(inputs, ctx),
+    deps.credentials,
+    mode !== 'intermediate'
+  );
   const targetCtx = {
     mode,
     identity: inputs.identity,
@@ -58,7 +73,7 @@ export async function executeUpload(
   const targets = new Map(inputs.images.map(image => [image, pushTargets(image, targetCtx)]));
   const hosts = [...new Set([...targets.values()].flat().map(t => hostOf(t.ref)))];
   let registry: Registry | undefined;
-  const engineRegistry = (): Registry => (registry ??= deps.registry());
+  const engineRegistry = (): Registry => (registry ??= deps.registry(credentials));
   const removeTag = async (ref: string): Promise<void> => {
     const parsed = parseReference(ref);
     if (parsed.tag !== undefined) await engineRegistry().deleteTag({...parsed, tag: parsed.tag});
@@ -78,7 +93,7 @@ export async function executeUpload(
       pushTargets: plan => (targets.get(plan.image) ?? []).map(t => t.ref),
       beforeBuild: async engine => {
         for (const host of hosts) {
-          const credential = deps.credentials.find(host);
+          const credential = credentials.find(host);
           if (credential) await engine.login(host, credential.username, credential.password);
         }
       }
@@ -132,4 +147,31 @@ export async function executeUpload(
     run.engine.dispose();
     registry?.close();
   }
+}
+
+/**
+ * The repositories an upload writes: the images' own (change or final tags), or in intermediate
+ * mode their staged names and the change index in the intermediate registry.
+ */
+function writeTargets(inputs: UploadInputs, ctx: RunnerContext): WriteTarget[] {
+  const location = inputs.intermediateRegistry;
+  if (uploadMode(inputs) !== 'intermediate' || location === undefined) {
+    return inputs.images.map(image => ({
+      field: `${image.field}.repository`,
+      repository: image.repository,
+      repositoryInput: image.repositoryInput,
+      credentialKey: image.registry,
+      credentialField: `${image.field}.registry`
+    }));
+  }
+  const field = 'intermediate-registry';
+  const repo = parseRepoName(ctx.repository) ?? {owner: 'unknown', repo: 'unknown'};
+  const index = changeIndexLocation(location, {...repo, change: inputs.identity.change ?? 0});
+  return [
+    ...inputs.images.map(image => ({
+      field,
+      repository: stagedRepository(location, image.repository)
+    })),
+    {field, repository: {registry: index.registry, repository: index.repository}}
+  ];
 }

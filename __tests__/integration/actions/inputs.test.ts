@@ -44,7 +44,7 @@ describe('input errors name the input', () => {
     ['build', {'container-images': GOOD_IMAGES, 'container-command': 'nerdctl'}, 'container-command: "nerdctl" is not one of: docker, podman'],
     ['build', {'container-images': GOOD_IMAGES, parallel: '0'}, 'parallel: "0" is not a whole number'],
     ['build', {'container-images': GOOD_IMAGES, 'build-extra-env': '{"1X": a}'}, 'build-extra-env.1X: is not a valid environment variable name'],
-    ['mirror', {mirrors: '- {src_repository: a/b, src_tag: x, dest_repository: quay.io/evil/x}', 'registry-credentials': CREDENTIALS}, 'mirrors[0].repository: "quay.io/evil/x" is not allowed'],
+    ['mirror', {mirrors: '- {src_repository: a/b, src_tag: x, dest_repository: quay.io/evil/x}', 'registry-credentials': CREDENTIALS}, 'mirrors[0].dest_repository: "quay.io/evil/x" is not allowed'],
     ['mirror', {mirrors: '- {src_repository: a/b, dest_repository: c/d}'}, 'mirrors[0].src_tag: is required'],
     ['buildset-registry', {share: 'upload'}, 'share: "upload" is not one of: none, save, restore'],
     ['buildset-registry', {configure: 'docker, kubernetes'}, 'configure[1]: "kubernetes" is not one of'],

@@ -96,7 +96,7 @@ test('a destination outside the credential regex is refused before any write', a
   );
   expect(run.code).toBe(1);
   expect(run.errors[0]).toContain(
-    `mirrors[0].repository: "${dst.host}/elsewhere/app" is not allowed`
+    `mirrors[0].dest_repository: "${dst.host}/elsewhere/app" is not allowed`
   );
   expect(writesSince(dst, mark)).toEqual([]);
 });

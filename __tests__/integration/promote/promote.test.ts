@@ -131,7 +131,7 @@ describe('promote-method tag', () => {
     const run = await promoteRun(`- {repository: ${reg.host}/org/other}`);
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toContain(
-      `container-images[0].tags[0]: ${reg.host}/org/other:change_42_latest was not built from the merged code: org.opencontainers.image.revision is badbadbad but the merged commit is ${SHA}; dev.imagegate.source-tree is deadtree but the merged tree is ${TREE}`
+      `container-images[0].tags[0]: ${reg.host}/org/other:change_42_latest was not built from the merged code: org.opencontainers.image.revision is "badbadbad" but the merged commit is ${SHA}; dev.imagegate.source-tree is "deadtree" but the merged tree is ${TREE}`
     );
     expect(writesSince(reg, mark)).toEqual([]);
     expect(await listTags(reg, 'org/other')).toEqual(['change_42_latest']);
@@ -162,7 +162,7 @@ describe('promote-method tag', () => {
     const run = await promoteMsg({cleanup: 'false'});
     // The revision label names another commit and there is no tree to fall back on: refused.
     expect(run.code).toBe(1);
-    expect(run.errors.join('\n')).toContain('org.opencontainers.image.revision is c0ffee');
+    expect(run.errors.join('\n')).toContain('org.opencontainers.image.revision is "c0ffee');
     const ok = await promoteMsg({'verify-source': 'false'});
     expect(ok.code).toBe(0);
     expect(await listTags(reg, 'org/msg')).toEqual(['latest']);

@@ -58,7 +58,7 @@ test.each<[string, EngineProfile, Partial<BuildSpec>, string[], Record<string, s
   ['BuildKit through an old client', profile('buildkit', '/usr/bin/docker'), {platforms: ['linux/arm64']},
     ['build', '.', ...COMMON, ...TAGS, '--platform', 'linux/arm64', '--progress=plain'], {EXTRA: 'x', DOCKER_BUILDKIT: '1'}],
   ['classic builder', profile('classic'), {}, ['build', '.', ...COMMON, ...TAGS], {EXTRA: 'x', DOCKER_BUILDKIT: '0'}],
-  ['podman, one platform', profile('podman'), {contextPath: 'src'}, ['build', 'src', ...COMMON, ...TAGS], {EXTRA: 'x'}],
+  ['podman, one platform', profile('podman'), {contextPath: 'src'}, ['build', './src', ...COMMON, ...TAGS], {EXTRA: 'x'}],
   ['podman, two platforms: --manifest and --no-cache', profile('podman'), {platforms: TWO},
     ['build', '.', ...COMMON, '--manifest', 'quay.io/org/app:latest', '--no-cache', '--platform', 'linux/amd64,linux/arm64'], {EXTRA: 'x'}]
 ])('%s', (_name, p, overrides, args, env) => {

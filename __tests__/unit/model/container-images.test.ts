@@ -83,7 +83,7 @@ const BAD: Array<[string, string, string, string]> = [
   ['arch a string', '- {context: ., repository: quay.io/org/app, arch: linux/arm64}', 'container-images[0].arch', 'must be a list'],
   ['registry a list', '- {context: ., repository: quay.io/org/app, registry: [5]}', 'container-images[0].registry', 'must be a string'],
   ['third entry is wrong', '- {context: a, repository: quay.io/org/a}\n- {context: b, repository: quay.io/org/b}\n- {context: c, repository: quay.io/org/c, tags: ["Latest!"]}', 'container-images[2].tags[0]', '"Latest!" is not a valid tag'],
-  ['repeated YAML key', '- context: .\n  repository: quay.io/org/a\n  repository: quay.io/org/b', 'container-images', 'not valid YAML or JSON'],
+  ['repeated YAML key', '- context: .\n  repository: quay.io/org/a\n  repository: quay.io/org/b', 'container-images', 'repeats the key "repository" at line 3, column 3'],
   ['JSON not closed', '[{"context": ".", "repository": "quay.io/org/app"}', 'container-images', 'not valid YAML or JSON'],
   ['input over 1 MiB', `# ${'x'.repeat(1024 * 1024)}\n- {context: ., repository: a/b}`, 'container-images', 'limit is 1048576 bytes']
 ];

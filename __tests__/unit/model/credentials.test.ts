@@ -27,7 +27,7 @@ describe('parseRegistryCredentials', () => {
     );
     expect(masked).toEqual(['s3cret', 'tok', 'hubpw']);
     expect(creds.map(c => c.registry)).toEqual(['quay.io', 'docker.io']);
-    expect(creds[0].repository?.source).toBe('^quay.io\\/org\\/');
+    expect(creds[0].repository?.source).toBe('^quay.io/org/');
   });
 
   // prettier-ignore
@@ -81,8 +81,9 @@ describe('checkWriteCredentials', () => {
     )
   );
   const target = (repo: string, i = 0) => ({
-    field: `container-images[${i}]`,
-    registry: parseRepositoryName(repo).registry,
+    field: `container-images[${i}].repository`,
+    credentialKey: parseRepositoryName(repo).registry,
+    credentialField: `container-images[${i}].registry`,
     repositoryInput: repo,
     repository: parseRepositoryName(repo)
   });
@@ -104,7 +105,7 @@ describe('checkWriteCredentials', () => {
     }
     expect(error).toBeInstanceOf(InputErrors);
     expect((error as InputErrors).errors.map(e => e.message)).toEqual([
-      'container-images[1].repository: "quay.io/evil/app" is not allowed by the registry-credentials entry for quay.io (repository must match /^quay.io\\/org\\/app/)',
+      'container-images[1].repository: "quay.io/evil/app" is not allowed by the registry-credentials entry "quay.io" (repository must match /^quay.io/org/app/)',
       'container-images[2].registry: no credentials for registry "ghcr.io": add it to registry-credentials or log in first (docker/login-action)'
     ]);
   });

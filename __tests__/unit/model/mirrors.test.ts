@@ -6,7 +6,7 @@ describe('parseMirrors', () => {
       '- {src_repository: quay.io/org/app, src_tag: v1, dest_repository: ghcr.io/o/app}'
     );
     expect(entry.tags).toEqual({kind: 'list', tags: ['v1']});
-    expect(entry.destinationRegistry).toBe('ghcr.io');
+    expect(entry.destinationRegistry).toBeUndefined();
     expect(entry.noClobber).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import {RepositoryName} from '../../model/reference.js';
 import {CredentialLookup} from '../auth.js';
 import {RegistryError} from '../errors.js';
+import {sameOriginLink} from '../same-origin.js';
 import {RestContext, parseApiDate, restCall} from './rest.js';
 import {DeleteOutcome, TagApi, TagInfo} from './tag-api.js';
 
@@ -24,7 +25,12 @@ export class DockerHubTagApi implements TagApi {
   /** `DELETE /v2/repositories/<ns>/<repo>/tags/<tag>/`. */
   async deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome> {
     const res = await restCall(this.ctx, {
-      ...this.call(repository, 'delete tag (Docker Hub API)', 'DELETE', `tags/${tag}/`),
+      ...this.call(
+        repository,
+        'delete tag (Docker Hub API)',
+        'DELETE',
+        `tags/${encodeURIComponent(tag)}/`
+      ),
       headers: await this.auth(repository),
       expect: [200, 202, 204, 404]
     });
@@ -34,7 +40,12 @@ export class DockerHubTagApi implements TagApi {
   /** The tag's `last_updated`. */
   async tagUpdatedAt(repository: RepositoryName, tag: string): Promise<Date | undefined> {
     const res = await restCall(this.ctx, {
-      ...this.call(repository, 'get tag (Docker Hub API)', 'GET', `tags/${tag}/`),
+      ...this.call(
+        repository,
+        'get tag (Docker Hub API)',
+        'GET',
+        `tags/${encodeURIComponent(tag)}/`
+      ),
       headers: await this.auth(repository),
       expect: [200, 404]
     });
@@ -57,14 +68,26 @@ export class DockerHubTagApi implements TagApi {
         next?: string | null;
         results?: {name: string; last_updated?: string; digest?: string}[];
       };
-      for (const t of page.results ?? []) {
+      for (const t of Array.isArray(page.results) ? page.results : []) {
         tags.push({
           name: t.name,
           updatedAt: parseApiDate(t.last_updated),
-          ...(t.digest && {digest: t.digest})
+          ...(typeof t.digest === 'string' && {digest: t.digest})
         });
       }
-      url = page.next ?? undefined;
+      // The Hub JWT goes with every page: follow `next` only on the API's own origin.
+      const refuse = (reason: string) =>
+        new RegistryError({
+          operation: 'list tags (Docker Hub API)',
+          registry: repository.registry,
+          repository: repository.repository,
+          reason,
+          temporary: false
+        });
+      url =
+        typeof page.next === 'string' && page.next !== ''
+          ? sameOriginLink(page.next, url, refuse)
+          : undefined;
     }
     return tags;
   }

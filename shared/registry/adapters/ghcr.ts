@@ -1,6 +1,7 @@
 import {RepositoryName} from '../../model/reference.js';
 import {RegistryError} from '../errors.js';
 import {nextLink} from '../link.js';
+import {sameOriginLink} from '../same-origin.js';
 import {withRetry} from '../retry.js';
 import {isTemporaryFailure} from '../transport.js';
 import {OciTagApi} from './oci.js';
@@ -56,6 +57,9 @@ export class GhcrTagApi implements TagApi {
       this.ctx.clock,
       {isTemporary: isTemporaryFailure}
     );
+    if (!Number.isSafeInteger(version.id) || version.id <= 0) {
+      throw this.refuse(repository, 'the package version has no numeric id');
+    }
     await restCall(this.ctx, {
       ...(await this.call(
         repository,
@@ -86,10 +90,25 @@ export class GhcrTagApi implements TagApi {
         url,
         expect: [200]
       });
-      all.push(...((res.body as PackageVersion[] | undefined) ?? []));
-      url = nextLink(res.link, url);
+      const page = res.body ?? [];
+      if (!Array.isArray(page))
+        throw this.refuse(repository, 'the answer is not a list of versions');
+      for (const version of page as PackageVersion[]) all.push(version);
+      // The GitHub token goes with every page: follow the Link only on the API's own origin.
+      const next = nextLink(res.link, url);
+      url = next && sameOriginLink(next, url, reason => this.refuse(repository, reason));
     }
     return all;
+  }
+
+  private refuse(repository: RepositoryName, reason: string): RegistryError {
+    return new RegistryError({
+      operation: 'list package versions (GitHub API)',
+      registry: repository.registry,
+      repository: repository.repository,
+      reason,
+      temporary: false
+    });
   }
 
   private async call(

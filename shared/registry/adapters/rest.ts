@@ -1,3 +1,4 @@
+import {escapeOutside} from '../../model/outside-text.js';
 import {RegistryError, isTemporaryStatus} from '../errors.js';
 import {HttpClient, readBody} from '../http.js';
 import {Clock, RetryPolicy, parseRetryAfter, withRetry} from '../retry.js';
@@ -72,7 +73,7 @@ export function restCall(ctx: RestContext, call: RestCall): Promise<RestResponse
         throw fail({temporary: isTemporaryFailure(cause)}, cause);
       }
       if (!call.expect.includes(status)) {
-        const reason = text.slice(0, 300).replace(/\s+/g, ' ').trim() || undefined;
+        const reason = escapeOutside(text.slice(0, 300).replace(/\s+/g, ' ').trim()) || undefined;
         const retryAfterMs = parseRetryAfter(retryAfter, ctx.clock.now());
         throw fail({status, reason, temporary: isTemporaryStatus(status), retryAfterMs});
       }
