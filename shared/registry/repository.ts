@@ -115,7 +115,10 @@ export class Repository {
     return res.status;
   }
 
-  /** Every tag, following `Link` pagination. */
+  /**
+   * Every tag, following `Link` pagination. A next link may be relative (the distribution
+   * spec's `</v2/...>`) or absolute; each is resolved against the URL of the page that sent it.
+   */
   async listTags(pageSize = 1000): Promise<string[]> {
     const tags: string[] = [];
     let path: string | undefined = `/v2/${this.name}/tags/list?n=${pageSize}`;
@@ -130,8 +133,8 @@ export class Repository {
           const body = JSON.parse((await readBody(res.body, TAGS_LIMIT)).toString('utf8')) as {
             tags?: string[] | null;
           };
-          const origin = await this.transport.origin();
-          return {tags: body.tags ?? [], next: nextLink(header(res, 'link'), origin + path)};
+          const pageUrl = new URL(path as string, await this.transport.origin()).toString();
+          return {tags: body.tags ?? [], next: nextLink(header(res, 'link'), pageUrl)};
         }
       );
       tags.push(...page.tags);
