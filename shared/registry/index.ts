@@ -4,7 +4,7 @@ import {IndexMember, putIndex} from './index-writer.js';
 import {pullScope} from './auth.js';
 import {EngineContext} from './context.js';
 import {withContext} from './errors.js';
-import {CopyResult, copyImage} from './copy.js';
+import {CopyResult, copyDigest, copyImage} from './copy.js';
 import {HttpClient} from './http.js';
 import {ImageConfigInfo, readImageConfig} from './image-config.js';
 import {Limiter} from './limiter.js';
@@ -127,6 +127,17 @@ export class Registry {
     const context = `copying ${formatReference(source)} to ${formatReference(dest)}`;
     return contextual(context, () =>
       copyImage(this.ctx, source, dest, tags, platforms ? {platforms} : {})
+    );
+  }
+
+  /** The digest `copy(source, …, {platforms})` would write, found without writing anything. */
+  copyDigest(
+    source: ImageReference,
+    options: {platforms?: readonly string[]} = {}
+  ): Promise<string> {
+    const platforms = options.platforms?.map((p, i) => parsePlatform(p, `platforms[${i}]`));
+    return contextual(`resolving ${formatReference(source)}`, () =>
+      copyDigest(this.ctx, source, platforms ? {platforms} : {})
     );
   }
 
