@@ -68,6 +68,12 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
     return done.result === 'written' ? 'promoted' : 'already there';
   };
   const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
+  const unknown = result.cleanup.flatMap(c => c.unknownAge.map(t => `${c.repository}:${t}`));
+  const notes = [
+    deleted.length > 0 && `Stale temporary tags deleted: ${deleted.join(', ')}`,
+    unknown.length > 0 &&
+      `Kept, staging time unknown (no staging record; a tag is never aged by its image's build date): ${unknown.join(', ')}`
+  ].filter(note => note !== false);
   await reporter.table(
     `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
     ['image', 'tag', 'digest', 'source', 'result'],
@@ -78,6 +84,6 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
       formatReference(item.source),
       status(item)
     ]),
-    deleted.length > 0 ? `Stale temporary tags deleted: ${deleted.join(', ')}` : undefined
+    notes.length > 0 ? notes.join('\n\n') : undefined
   );
 }

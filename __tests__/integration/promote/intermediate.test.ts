@@ -13,6 +13,7 @@ import {pushTestImage, pushTestIndex} from '../../support/images.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';
 import {listTags, rawManifestDigest} from '../../support/skopeo.js';
+import {type ChangeIndex} from '../../../shared/change-index/format.js';
 
 const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const LABELS = {'org.opencontainers.image.revision': SHA};
@@ -131,4 +132,100 @@ test('a change without an index is a clear error', async () => {
   });
   expect(run.code).toBe(1);
   expect(run.errors[0]).toContain(`intermediate-registry: has no change index for acme/app#999`);
+});
+
+describe('staged images are cleaned', () => {
+  const location = {registry: '', path: 'janitor'};
+  const credentials = () =>
+    JSON.stringify({[staging.host]: {username: staging.username, password: staging.password}});
+  const writer = () =>
+    new Registry({
+      credentials: () => ({
+        username: staging.username as string,
+        password: staging.password as string
+      })
+    });
+
+  /** Stage one image for `change` under `<run>-1_latest` and index it, created at `createdAt`. */
+  async function stage(change: number, run: string, createdAt: string): Promise<ChangeIndex> {
+    const loc = {...location, registry: staging.host};
+    const final = parseRepositoryName(`${finalReg.host}/org/c${change}`);
+    const staged = stagedRepository(loc, final);
+    const image = await pushTestImage(staging, staged.repository, `${run}-1_latest`, {
+      labels: LABELS,
+      seed: `janitor-${change}`
+    });
+    const index: ChangeIndex = {
+      version: CHANGE_INDEX_VERSION,
+      repository: 'acme/app',
+      change,
+      revision: SHA,
+      run: {id: run, attempt: '1'},
+      createdAt,
+      images: [
+        {
+          repository: formatReference(final),
+          tag: 'latest',
+          staged: formatReference({...staged, tag: `${run}-1_latest`}),
+          digest: image.digest,
+          revision: SHA
+        }
+      ]
+    };
+    const registry = writer();
+    try {
+      await writeChangeIndex(registry, loc, index);
+    } finally {
+      registry.close();
+    }
+    return index;
+  }
+
+  const promoteRun = (change: number) =>
+    runBundle('promote', {
+      inputs: {
+        'container-images': `- {repository: ${finalReg.host}/org/c${change}}`,
+        'promote-method': 'intermediate-registry',
+        'intermediate-registry': `${staging.host}/${location.path}`,
+        'registry-credentials': credentials(),
+        change: String(change)
+      },
+      eventName: 'push',
+      env: {GITHUB_API_URL: github.url}
+    });
+
+  test('after promotion the staged tags and the change index are deleted; a rerun changes nothing', async () => {
+    const index = await stage(50, '2001', new Date().toISOString());
+    const stagedRepo = index.images[0].staged.replace(/^[^/]+\/(.*):.*$/, '$1');
+    const run = await promoteRun(50);
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(await rawManifestDigest(finalReg, 'org/c50', 'latest')).toBe(index.images[0].digest);
+    expect(await listTags(staging, stagedRepo)).toEqual([]);
+    expect(await listTags(staging, `${location.path}/imagegate/changes`)).not.toContain(
+      'acme.app.pr-50'
+    );
+
+    const mark = logMark(finalReg);
+    const again = await promoteRun(50);
+    expect(again.errors).toEqual([]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already promoted');
+    expect(writesSince(finalReg, mark)).toEqual([]);
+  });
+
+  test('an abandoned change older than cleanup-age goes with its staged tags; a fresh one stays', async () => {
+    const abandoned = await stage(51, '2002', '2020-01-01T00:00:00Z');
+    const inflight = await stage(52, '2003', new Date().toISOString());
+    await stage(53, '2004', new Date().toISOString());
+    const repoOf = (index: ChangeIndex) => index.images[0].staged.replace(/^[^/]+\/(.*):.*$/, '$1');
+    const run = await promoteRun(53);
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    const indexes = await listTags(staging, `${location.path}/imagegate/changes`);
+    expect(indexes).not.toContain('acme.app.pr-51');
+    expect(indexes).toContain('acme.app.pr-52');
+    expect(await listTags(staging, repoOf(abandoned))).toEqual([]);
+    expect(await listTags(staging, repoOf(inflight))).toEqual(['2003-1_latest']);
+  });
 });
