@@ -25,6 +25,8 @@ export interface CrashProxy {
   crashAfterWrite(k: number): void;
   /** Come back up; forward everything again. */
   revive(): void;
+  /** Resolves once no forwarded request is still in the registry's hands. */
+  idle(): Promise<void>;
   /** Answer requests matching `match` with `status` (an OCI error body); undefined: stop refusing. */
   refuse(match?: (method: string, path: string) => boolean, status?: number): void;
   stop(): Promise<void>;
@@ -40,6 +42,15 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
   let crashAt: number | undefined;
   let dead = false;
   let refusal: {match: (method: string, path: string) => boolean; status: number} | undefined;
+  // Forwarded requests the registry has not finished answering, and who waits for none.
+  let inFlight = 0;
+  let waiters: (() => void)[] = [];
+  const settle = (): void => {
+    if (--inFlight > 0) return;
+    const done = waiters;
+    waiters = [];
+    for (const wake of done) wake();
+  };
 
   const die = (): void => {
     dead = true;
@@ -67,6 +78,14 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
       writeLog.push(`${method} ${path.replace(/\?.*$/, '')}`);
       last = crashAt !== undefined && writeLog.length === crashAt;
     }
+    inFlight++;
+    let settled = false;
+    const finish = (): void => {
+      if (!settled) {
+        settled = true;
+        settle();
+      }
+    };
     const up = request(
       {
         host: targetHost,
@@ -77,6 +96,8 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
         agent
       },
       upRes => {
+        upRes.on('end', finish);
+        upRes.on('close', finish);
         if (last) {
           // The registry applied the write; its answer never reaches the client.
           upRes.resume();
@@ -87,7 +108,14 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
         upRes.pipe(res);
       }
     );
-    up.on('error', () => res.socket?.destroy());
+    up.on('error', () => {
+      finish();
+      res.socket?.destroy();
+    });
+    // A client cut off mid-body (the crash) must not leave the registry waiting for the rest.
+    req.on('close', () => {
+      if (!req.complete) up.destroy();
+    });
     req.pipe(up);
   };
 
@@ -120,6 +148,8 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
       writeLog = [];
       crashAt = k;
     },
+    idle: () =>
+      inFlight === 0 ? Promise.resolve() : new Promise<void>(wake => waiters.push(wake)),
     revive: () => {
       dead = false;
       crashAt = undefined;

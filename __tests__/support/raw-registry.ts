@@ -84,9 +84,10 @@ export async function allTags(reg: Host, repo: string): Promise<string[]> {
 
 /** `repository:tag → digest` for every tag of every repository the registry has. */
 export async function registryState(reg: Host): Promise<Record<string, string>> {
-  const catalog = (await (await fetch(`${base(reg)}/v2/_catalog?n=10000`)).json()) as {
-    repositories?: string[];
-  };
+  // distribution 2.8 answers more than its default 1000 entries with an error.
+  const res = await fetch(`${base(reg)}/v2/_catalog?n=1000`);
+  if (res.status !== 200) throw new Error(`GET /v2/_catalog: ${res.status}`);
+  const catalog = (await res.json()) as {repositories?: string[]};
   const state: Record<string, string> = {};
   for (const repo of (catalog.repositories ?? []).sort()) {
     for (const tag of await allTags(reg, repo)) {

@@ -2,7 +2,7 @@ import {errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
 import {type RepositoryName, formatReference} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
-import {stagedAt} from '../staging/record.js';
+import {isStagingRecordTag, stagedAt} from '../staging/record.js';
 import {type FoundRecord, readStagingRecords} from '../staging/store.js';
 
 /** What selects cleanup candidates; only `test` is used, so any matcher engine fits. */
@@ -88,6 +88,17 @@ async function cleanRepository(
     log.info(`${name}:${tag} is not a staging record (${reason})`)
   );
   const recordTags = new Set(records.map(r => r.tag));
+  // A record tag left on a placeholder: the record's deletion did not finish.
+  for (const tag of tags.filter(t => isStagingRecordTag(t) && !recordTags.has(t))) {
+    try {
+      if ((await registry.inspect(ref(tag)))?.kind !== 'placeholder') continue;
+      await registry.deleteTag(ref(tag));
+      result.records.push(tag);
+      log.info(`deleted ${name}:${tag} (finishing a deletion that was interrupted)`);
+    } catch (e) {
+      log.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+    }
+  }
   // What each tag looked at holds now (undefined: gone), for the records' turn at the end.
   const holds = new Map<string, string | undefined>();
   const remove = async (tag: string, why: string): Promise<void> => {
