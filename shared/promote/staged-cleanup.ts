@@ -44,10 +44,11 @@ export async function removePromotedIndex(
 }
 
 /**
- * The intermediate registry's janitor: in the staged repositories of `images`, tags staged
- * longer than the age limit ago (by their staging records; everything there is imagegate's);
- * and change indexes created longer ago than that (abandoned changes), each after its staged
- * tags. The safety rules are the final registry's: unknown ages are kept, failures are warnings.
+ * The intermediate registry's janitor, by the final registry's rules (unknown ages are kept,
+ * failures are warnings): change indexes created longer ago than the age limit (abandoned
+ * changes), each after the staged tags it lists; then, in the staged repositories of `images`,
+ * tags staged longer ago than that (by their staging records; everything there is imagegate's)
+ * unless a remaining change index still lists them.
  */
 export async function cleanupIntermediate(
   registry: Registry,
@@ -55,31 +56,41 @@ export async function cleanupIntermediate(
   images: readonly ContainerImage[],
   options: CleanupOptions
 ): Promise<CleanupResult[]> {
+  const results: CleanupResult[] = [];
+  let listed = new Map<string, string[]>();
+  try {
+    const indexes = await cleanupIndexes(registry, location, options);
+    results.push(indexes.result);
+    listed = indexes.listed;
+  } catch (e) {
+    options.log.warning(`cleanup of the change indexes failed: ${errorMessage(e)}`);
+    // Without the indexes it is unknown which staged tags are still wanted: keep them all.
+    return results;
+  }
   const staged = new Map<string, RepositoryName>();
   for (const image of images) {
     const repository = stagedRepository(location, image.repository);
     staged.set(formatReference(repository), repository);
   }
   const everything = {test: () => true};
-  const results = await cleanupStaleTags(
-    registry,
-    [...staged.values()].map(repository => ({repository, finalTags: [], matcher: everything})),
-    options
-  );
-  try {
-    results.push(await cleanupIndexes(registry, location, options));
-  } catch (e) {
-    options.log.warning(`cleanup of the change indexes failed: ${errorMessage(e)}`);
-  }
+  const scopes = [...staged].map(([name, repository]) => ({
+    repository,
+    finalTags: listed.get(name) ?? [],
+    matcher: everything
+  }));
+  results.push(...(await cleanupStaleTags(registry, scopes, options)));
   return results;
 }
 
-/** Delete change indexes older than the age limit, each after the staged tags it lists. */
+/**
+ * Delete change indexes older than the age limit, each after the staged tags it lists; returns
+ * the staged tags the remaining indexes list, per staged repository.
+ */
 async function cleanupIndexes(
   registry: Registry,
   location: RegistryLocation,
   options: CleanupOptions
-): Promise<CleanupResult> {
+): Promise<{result: CleanupResult; listed: Map<string, string[]>}> {
   const repository = changeIndexRepository(location);
   const name = formatReference(repository);
   const result = {
@@ -89,20 +100,30 @@ async function cleanupIndexes(
     unknownAge: [] as string[],
     records: [] as string[]
   };
+  const listed = new Map<string, string[]>();
+  const keep = (tag: string, index: ChangeIndex | undefined, as: 'kept' | 'unknownAge') => {
+    result[as].push(tag);
+    for (const entry of index?.images ?? []) {
+      const staged = parseReference(entry.staged);
+      const key = formatReference({registry: staged.registry, repository: staged.repository});
+      if (staged.tag !== undefined) listed.set(key, [...(listed.get(key) ?? []), staged.tag]);
+    }
+  };
   const tags = (await registry.listTags(repository)).filter(t => !isStagingRecordTag(t));
   for (const tag of tags) {
     const ref = {...repository, tag};
+    let index: ChangeIndex | undefined;
     try {
       // A placeholder reads as no index: a deletion that did not finish; finish it.
-      const index = await readChangeIndexAt(registry, ref);
+      index = await readChangeIndexAt(registry, ref);
       const createdAt = index ? new Date(index.createdAt) : undefined;
       if (index && (!createdAt || Number.isNaN(createdAt.getTime()))) {
-        result.unknownAge.push(tag);
+        keep(tag, index, 'unknownAge');
         continue;
       }
       const ageMs = createdAt ? options.now().getTime() - createdAt.getTime() : Infinity;
       if (ageMs <= options.maxAgeMs) {
-        result.kept.push(tag);
+        keep(tag, index, 'kept');
         continue;
       }
       for (const entry of index?.images ?? []) {
@@ -115,8 +136,10 @@ async function cleanupIndexes(
         `deleted ${name}:${tag} and its staged tags (${index ? `created ${Math.round(ageMs / 3_600_000)} h ago` : 'finishing an interrupted deletion'})`
       );
     } catch (e) {
+      // Whatever it lists stays wanted until the index is gone.
+      keep(tag, index, 'kept');
       options.log.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
     }
   }
-  return result;
+  return {result, listed};
 }
