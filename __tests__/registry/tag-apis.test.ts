@@ -1,6 +1,9 @@
 import {Registry} from '../../shared/registry/index.js';
 import {pushTestImage} from '../support/images.js';
 import {startRegistry, type TestRegistry} from '../support/registry.js';
+import {untagPlaceholder} from '../../shared/registry/placeholder.js';
+import {putManifest} from '../support/raw-registry.js';
+import {logMark, writesSince} from '../support/registry-log.js';
 import {listTags, rawManifestDigest} from '../support/skopeo.js';
 import {startApiFixture, type ApiFixture} from './fixtures/registry-apis.js';
 
@@ -148,6 +151,37 @@ describe('GHCR: untag, then delete the placeholder package version', () => {
       expect((await engine.tagAge({registry: reg.host, repository, tag: 'latest'}))?.source).toBe(
         'ghcr'
       );
+    } finally {
+      engine.close();
+      await api.stop();
+    }
+  });
+
+  test('a tag left on a placeholder (a version delete that failed) only needs its version deleted', async () => {
+    const api = await startApiFixture({
+      github: {token: 'gh-token', orgs: ['team'], registryUrl: reg.url}
+    });
+    const engine = new Registry({
+      githubApiUrl: api.url,
+      githubToken: 'gh-token',
+      tagApis: {[reg.host]: 'ghcr'},
+      clock: {now: () => Date.now(), sleep: async () => undefined, random: () => 0}
+    });
+    const repository = 'team/half';
+    try {
+      const image = await pushTestImage(reg, repository, 'latest', {seed: 'ghcr-half'});
+      const placeholder = untagPlaceholder('gate_3', new Date());
+      await putManifest(reg, repository, 'gate_3', placeholder.mediaType, placeholder.bytes);
+      const mark = logMark(reg);
+      expect(await engine.deleteTag({registry: reg.host, repository, tag: 'gate_3'})).toBe(
+        'deleted'
+      );
+      // No second placeholder: the registry saw only the fixture's delete of the first one.
+      expect(writesSince(reg, mark)).toEqual([
+        `DELETE /v2/${repository}/manifests/${placeholder.digest} 202`
+      ]);
+      expect(await listTags(reg, repository)).toEqual(['latest']);
+      expect(await rawManifestDigest(reg, repository, 'latest')).toBe(image.digest);
     } finally {
       engine.close();
       await api.stop();

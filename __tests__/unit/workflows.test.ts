@@ -81,3 +81,13 @@ test.each(ACTIONS)('%s/action.yml parses with @actions/workflow-parser', dir => 
   expect(result.context.errors.getErrors().map(e => e.message)).toEqual([]);
   expect(template.runs.using).toBe('node24');
 });
+
+test('promote runs one promotion at a time per target branch, never cancelling a running one', () => {
+  const workflow = parse(readFileSync(join(WORKFLOWS, 'promote.yml'), 'utf8')) as {
+    jobs: Record<string, {concurrency?: {group?: string; 'cancel-in-progress'?: boolean}}>;
+  };
+  expect(workflow.jobs.promote.concurrency).toEqual({
+    group: 'imagegate-promote-${{ github.repository }}-${{ github.base_ref || github.ref_name }}',
+    'cancel-in-progress': false
+  });
+});

@@ -81,6 +81,12 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
     return done.result === 'written' ? 'promoted' : 'already there';
   };
   const deleted = result.cleanup.flatMap(c => c.deleted.map(t => `${c.repository}:${t}`));
+  const unknown = result.cleanup.flatMap(c => c.unknownAge.map(t => `${c.repository}:${t}`));
+  const notes = [
+    deleted.length > 0 && `Stale temporary tags deleted: ${deleted.join(', ')}`,
+    unknown.length > 0 &&
+      `Kept, staging time unknown (no staging record; a tag is never aged by its image's build date): ${unknown.join(', ')}`
+  ].filter(note => note !== false);
   await reporter.table({
     heading: `imagegate promote${result.merged.change !== undefined ? ` of change #${result.merged.change}` : ''}`,
     header: ['image', 'tag', 'digest', 'source', 'result'],
@@ -91,6 +97,6 @@ async function report(result: PromoteResult, reporter: Reporter): Promise<void> 
       {code: formatReference(item.source)},
       status(item)
     ]),
-    ...(deleted.length > 0 && {note: `Stale temporary tags deleted: ${deleted.join(', ')}`})
+    ...(notes.length > 0 && {note: notes.join('\n\n')})
   });
 }

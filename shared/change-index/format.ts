@@ -56,8 +56,13 @@ export function changeIndexLocation(
   location: RegistryLocation,
   key: ChangeKey
 ): RepositoryName & {tag: string} {
+  return {...changeIndexRepository(location), tag: changeIndexTag(key)};
+}
+
+/** The repository holding every change's index: `<location>/imagegate/changes`. */
+export function changeIndexRepository(location: RegistryLocation): RepositoryName {
   const repository = [location.path, CHANGE_INDEX_REPOSITORY].filter(p => p !== '').join('/');
-  return {registry: location.registry, repository, tag: changeIndexTag(key)};
+  return {registry: location.registry, repository};
 }
 
 /** `<owner>.<repo>.pr-<N>`; names too long for a tag keep a hash so they stay unique. */

@@ -1,6 +1,6 @@
 import {type RegistryLocation} from '../model/registry-location.js';
-import {formatReference} from '../model/reference.js';
-import {type Registry} from '../registry/index.js';
+import {type RepositoryName, formatReference} from '../model/reference.js';
+import {type DeleteOutcome, type Registry} from '../registry/index.js';
 import {
   CHANGE_INDEX_ARTIFACT_TYPE,
   type ChangeIndex,
@@ -34,13 +34,32 @@ export async function writeChangeIndex(
   });
 }
 
-/** Read a change's index; undefined when the change has none. */
+/** Read a change's index; undefined when the change has none (or it is being deleted). */
 export async function readChangeIndex(
   registry: Registry,
   location: RegistryLocation,
   key: ChangeKey
 ): Promise<ChangeIndex | undefined> {
-  const ref = changeIndexLocation(location, key);
+  return readChangeIndexAt(registry, changeIndexLocation(location, key));
+}
+
+/**
+ * The index stored under `ref` (a tag of the change-index repository); undefined when the tag is
+ * gone or on an untag placeholder.
+ */
+export async function readChangeIndexAt(
+  registry: Registry,
+  ref: RepositoryName & {tag: string}
+): Promise<ChangeIndex | undefined> {
   const payload = await registry.getArtifact(ref, CHANGE_INDEX_ARTIFACT_TYPE, INDEX_LIMIT);
   return payload === undefined ? undefined : decodeChangeIndex(payload, formatReference(ref));
+}
+
+/** Delete a change's index (tag-only, like every temporary tag). */
+export function deleteChangeIndex(
+  registry: Registry,
+  location: RegistryLocation,
+  key: ChangeKey
+): Promise<DeleteOutcome> {
+  return registry.deleteTag(changeIndexLocation(location, key));
 }

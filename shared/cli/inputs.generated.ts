@@ -170,14 +170,20 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "default": "true"
       },
       {
+        "name": "allow-downgrade",
+        "description": "Promote even when a final tag would move to the image of an older commit, or when the order cannot be decided (a warning instead of a refusal).",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "cleanup",
-        "description": "Delete stale temporary tags matching cleanup-pattern older than cleanup-age.",
+        "description": "Delete stale temporary tags matching cleanup-pattern older than cleanup-age (by the time they were staged), and the intermediate registry's staged images and change indexes older than that.",
         "required": false,
         "default": "true"
       },
       {
         "name": "cleanup-age",
-        "description": "Age after which a temporary tag counts as stale, e.g. 24h, 90m, 7d.",
+        "description": "Time since a temporary tag was staged after which it counts as stale, e.g. 24h, 90m, 7d.",
         "required": false,
         "default": "24h"
       },

@@ -79,3 +79,33 @@ export async function commitTree(
   const tree = commit?.tree?.sha;
   return typeof tree === 'string' && OBJECT_ID_RE.test(tree) ? tree : undefined;
 }
+
+/** How `head` relates to `base` in the compare API: ahead of it, behind it, equal, or apart. */
+export type Ancestry = 'ahead' | 'behind' | 'identical' | 'diverged';
+const ANCESTRIES: readonly string[] = ['ahead', 'behind', 'identical', 'diverged'];
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * `GET /repos/{owner}/{repo}/compare/{base}...{head}` → its `status`; undefined when GitHub
+ * does not know a commit (404). Only full commit SHAs reach the URL, and only a known status
+ * comes back.
+ */
+export async function compareCommits(
+  github: GitHubClient,
+  repo: RepoName,
+  base: string,
+  head: string
+): Promise<Ancestry | undefined> {
+  for (const sha of [base, head]) {
+    if (!COMMIT_SHA.test(sha)) throw new Error(`"${sha}" is not a full commit SHA`);
+  }
+  const endpoint = `/repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`;
+  // per_page=1: only the status matters, not the list of commits in between.
+  const comparison = await github.get<{status?: unknown}>(`${endpoint}?per_page=1`);
+  if (comparison === undefined) return undefined;
+  const status = comparison.status;
+  if (typeof status !== 'string' || !ANCESTRIES.includes(status)) {
+    throw new Error(`GET ${endpoint} answered an unknown status ${JSON.stringify(status)}`);
+  }
+  return status as Ancestry;
+}

@@ -70,17 +70,25 @@ export async function pullRequestBody(
   github: GitHubClient,
   key: ChangeKey
 ): Promise<string | undefined> {
-  const pull = await github.get<{body?: string | null}>(
+  return (await readPull(github, key))?.body;
+}
+
+/** A pull request's body and whether it merged; undefined when it cannot be read (404). */
+async function readPull(
+  github: GitHubClient,
+  key: ChangeKey
+): Promise<{body: string; merged: boolean} | undefined> {
+  const pull = await github.get<{body?: string | null; merged?: unknown}>(
     `/repos/${key.owner}/${key.repo}/pulls/${key.change}`
   );
   if (pull === undefined) return undefined;
-  return typeof pull?.body === 'string' ? pull.body : '';
+  return {body: typeof pull.body === 'string' ? pull.body : '', merged: pull.merged === true};
 }
 
 /**
  * Follow `Depends-On:` breadth first from `root` (whose body is given, or fetched when
  * undefined), across repositories; each change is visited once, so cycles end, and the walk is
- * bounded in depth and size. The root itself is never a dependency.
+ * bounded in depth and size. The root itself is never a dependency, nor is a merged change.
  */
 export async function collectDependencies(
   github: GitHubClient,
@@ -104,13 +112,15 @@ export async function collectDependencies(
         if (seen.some(k => sameChange(k, key)) || seen.length > maxChanges) continue;
         seen.push(key);
         const dependency = {key, depth: node.depth + 1, via: node.key};
-        const body = await pullRequestBody(github, key);
-        if (body === undefined) {
+        const pull = await readPull(github, key);
+        if (pull === undefined) {
           unreadable.push(dependency);
           continue;
         }
-        dependencies.push(dependency);
-        next.push({key, body, depth: node.depth + 1});
+        // A merged change is no longer ahead: promote published its images (and removed its
+        // staged ones), so only what it depends on may still be needed.
+        if (!pull.merged) dependencies.push(dependency);
+        next.push({key, body: pull.body, depth: node.depth + 1});
       }
     }
     frontier = next;

@@ -24,6 +24,8 @@ export interface PromoteInputs {
   readonly identity: ChangeIdentity;
   readonly githubToken: string;
   readonly verifySource: boolean;
+  /** Move a final tag even when its image may be of a newer commit (a warning instead). */
+  readonly allowDowngrade: boolean;
   readonly cleanup: boolean;
   readonly cleanupAgeMs: number;
   readonly cleanupPattern: TextPattern;
@@ -48,6 +50,7 @@ export function readPromoteInputs(reader: InputReader, ctx: RunnerContext): Prom
     identity,
     githubToken: reader.string(Input.GithubToken),
     verifySource: reader.boolean('verify-source', true),
+    allowDowngrade: reader.boolean('allow-downgrade', false),
     cleanup: reader.boolean('cleanup', true),
     cleanupAgeMs: parseDuration(reader.string('cleanup-age', '24h'), 'cleanup-age'),
     cleanupPattern: readPattern(reader.string('cleanup-pattern'), reader.string(Input.Pipeline)),

@@ -97,11 +97,11 @@ async function mirrorTag(
     if (entry.noClobber) {
       const existing = await registry.resolve(dest);
       if (existing) {
-        // Copy by digest only (no tag moves) to learn what the tag would hold, then decide.
-        const probe = await registry.copy(pinned, entry.destination, [], platforms);
-        if (probe.digest !== existing.digest) {
+        // Work out what the tag would hold from reads alone: a refused entry writes nothing.
+        const wanted = await registry.copyDigest(pinned, platforms);
+        if (wanted !== existing.digest) {
           throw new Error(
-            `no_clobber: ${dst} holds ${existing.digest}; refusing to move it to ${probe.digest}`
+            `no_clobber: ${dst} holds ${existing.digest}; refusing to move it to ${wanted}`
           );
         }
         return {
@@ -110,7 +110,7 @@ async function mirrorTag(
           destination: dst,
           digest: existing.digest,
           result: 'skipped',
-          bytes: probe.bytes
+          bytes: 0
         };
       }
     }

@@ -1,17 +1,24 @@
 import {type RunnerContext} from '../action/context.js';
 import {type ChangeIndex, type ChangeKey} from '../change-index/format.js';
-import {commitTree, type RepoName} from '../github/changes.js';
+import {type Ancestry, commitTree, compareCommits, type RepoName} from '../github/changes.js';
 import {type GitHubClient} from '../github/client.js';
-import {InputError, errorMessage} from '../model/errors.js';
+import {type ContainerImage} from '../model/container-images.js';
+import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
 import {formatReference, type RepositoryName} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
 import {checkChangeTags} from '../inputs/common.js';
 import {type PromoteInputs} from '../inputs/promote.js';
-import {type CleanupResult, cleanupStaleTags} from './cleanup.js';
+import {
+  type CleanupResult,
+  type CleanupScope,
+  type TagMatcher,
+  cleanupStaleTags
+} from './cleanup.js';
 import {executePromotion, type PromotedTag} from './execute.js';
 import {findMergedChange, type MergedChange, tagIdentity} from './find-change.js';
 import {type PromoteItem, planPromotion} from './plan.js';
+import {cleanupIntermediate, removePromotedIndex} from './staged-cleanup.js';
 
 /** Side effects of the promote step, passed in. */
 export interface PromoteDeps {
@@ -24,6 +31,8 @@ export interface PromoteDeps {
   readonly readChangeIndex: (key: ChangeKey) => Promise<ChangeIndex | undefined>;
   /** The `pipeline` input (selects `<pipeline>_` tags when there is no change). */
   readonly pipelineInput: string;
+  /** The clock cleanup ages tags by (default: the system clock). */
+  readonly now?: () => Date;
 }
 
 /** What promote did, for outputs and the summary. */
@@ -38,8 +47,9 @@ export interface PromoteResult {
 
 /**
  * Promote a merged change: find it, resolve and verify every source before writing anything,
- * move the final tags (manifest-only retag or copy from the intermediate registry), delete the
- * change tags, and clean up stale temporary tags. Safe to re-run.
+ * then image by image move the final tags (manifest-only retag or copy from the intermediate
+ * registry) and delete the temporary tags, then clean up stale ones. Every write sequence is
+ * safe to interrupt at any request and to rerun.
  */
 export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise<PromoteResult> {
   const {registry, log} = deps;
@@ -56,9 +66,10 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
   // Temporary tags over 128 characters are an input error, found before any registry is asked.
   checkChangeTags(inputs.images, tagIdentity(merged));
   const sourceTree = inputs.verifySource ? await mergedTree(deps, merged.revision) : undefined;
-  const index =
+  const staged =
     inputs.promoteMethod === 'intermediate-registry' ? await readIndex(deps, merged) : undefined;
-  const items = await planPromotion(registry, inputs.images, {
+  const compare = githubCompare(deps);
+  const plan = planPromotion(registry, inputs.images, {
     method: inputs.promoteMethod,
     verifySource: inputs.verifySource,
     merged,
@@ -66,8 +77,17 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
       ...(merged.revision && {revision: merged.revision}),
       ...(sourceTree && {sourceTree})
     },
-    ...(index && {index}),
+    ...(staged?.index && {index: staged.index}),
+    order: {
+      allowDowngrade: inputs.allowDowngrade,
+      ...(merged.revision && {revision: merged.revision}),
+      ...(compare && {compare}),
+      warn: m => log.warning(m)
+    },
     warn: m => log.warning(m)
+  });
+  const items = await plan.catch((e: unknown) => {
+    throw staged && !staged.index ? noIndexError(staged.key, e) : e;
   });
   if (inputs.dryRun) {
     for (const item of items) {
@@ -78,17 +98,22 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
     return {merged, items, cleanup: [], dryRun: true};
   }
   const promoted = await executePromotion(registry, items, inputs.promoteMethod, log);
+  const location = inputs.intermediateRegistry;
+  if (staged && location) {
+    await removePromotedIndex(registry, location, staged.key, staged.index, items, log);
+  }
+  const options = {maxAgeMs: inputs.cleanupAgeMs, now: deps.now ?? (() => new Date()), log};
   const cleanup = inputs.cleanup
-    ? await log.group('Clean up stale temporary tags', () =>
-        cleanupStaleTags(
+    ? await log.group('Clean up stale temporary tags', async () => [
+        ...(await cleanupStaleTags(
           registry,
-          uniqueRepositories(items),
-          inputs.cleanupPattern,
-          inputs.cleanupAgeMs,
-          new Set(),
-          log
-        )
-      )
+          finalScopes(inputs.images, inputs.cleanupPattern),
+          options
+        )),
+        ...(staged && location
+          ? await cleanupIntermediate(registry, location, inputs.images, options)
+          : [])
+      ])
     : [];
   return {merged, items, promoted, cleanup, dryRun: false};
 }
@@ -114,26 +139,55 @@ async function mergedTree(
   }
 }
 
-async function readIndex(deps: PromoteDeps, merged: MergedChange): Promise<ChangeIndex> {
+/** Where the change's index lives, and the index unless it is gone (promoted before). */
+async function readIndex(
+  deps: PromoteDeps,
+  merged: MergedChange
+): Promise<{key: ChangeKey; index?: ChangeIndex}> {
   if (merged.change === undefined || !deps.repo) {
     throw new InputError(
       'promote-method',
       'intermediate-registry needs a change (pull request) and GITHUB_REPOSITORY to find the change index'
     );
   }
-  const index = await deps.readChangeIndex({...deps.repo, change: merged.change});
-  if (!index) {
-    throw new InputError(
-      'intermediate-registry',
-      `has no change index for ${deps.repo.owner}/${deps.repo.repo}#${merged.change}; did the gate upload run with promote-method intermediate-registry?`
-    );
-  }
-  return index;
+  const key = {...deps.repo, change: merged.change};
+  const index = await deps.readChangeIndex(key);
+  return {key, ...(index && {index})};
 }
 
-function uniqueRepositories(items: readonly PromoteItem[]): RepositoryName[] {
-  const byName = new Map<string, RepositoryName>();
-  for (const item of items)
-    byName.set(formatReference(item.image.repository), item.image.repository);
-  return [...byName.values()];
+/** No index, and the final tags do not show an earlier promotion of this change. */
+function noIndexError(key: ChangeKey, cause: unknown): unknown {
+  if (!(cause instanceof InputError || cause instanceof InputErrors)) return cause;
+  return new InputError(
+    'intermediate-registry',
+    `has no change index for ${key.owner}/${key.repo}#${key.change}, and the final tags do not hold its images; did the gate upload run with promote-method intermediate-registry?`,
+    {cause}
+  );
+}
+
+/** The GitHub compare API for ordering promotions, each pair of commits asked once. */
+function githubCompare(
+  deps: PromoteDeps
+): ((base: string, head: string) => Promise<Ancestry | undefined>) | undefined {
+  const {github, repo} = deps;
+  if (!github || !repo) return undefined;
+  const asked = new Map<string, Promise<Ancestry | undefined>>();
+  return (base, head) => {
+    const key = `${base}...${head}`;
+    let answer = asked.get(key);
+    if (!answer) asked.set(key, (answer = compareCommits(github, repo, base, head)));
+    return answer;
+  };
+}
+
+/** Each final repository once, with the final tags of every entry naming it. */
+function finalScopes(images: readonly ContainerImage[], matcher: TagMatcher): CleanupScope[] {
+  const scopes = new Map<string, {repository: RepositoryName; finalTags: string[]}>();
+  for (const image of images) {
+    const key = formatReference(image.repository);
+    const scope = scopes.get(key) ?? {repository: image.repository, finalTags: []};
+    scope.finalTags.push(...image.tags);
+    scopes.set(key, scope);
+  }
+  return [...scopes.values()].map(scope => ({...scope, matcher}));
 }

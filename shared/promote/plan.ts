@@ -3,23 +3,31 @@ import {changeTag as changeTagOf} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {type ImageReference, formatReference, parseReference, withTag} from '../model/reference.js';
-import {type Registry} from '../registry/index.js';
+import {type ManifestContent, type Registry} from '../registry/index.js';
 import {type MergedChange, tagIdentity} from './find-change.js';
-import {type MergedSource, type Verification, verifyLabels} from './verify.js';
+import {type OrderOptions, checkOrder} from './order.js';
+import {type MergedSource, REVISION_LABEL, type Verification, verifyLabels} from './verify.js';
+
+/** A tag with its repository. */
+export type TagReference = ImageReference & {tag: string};
 
 /** One final tag to promote, resolved and verified. */
 export interface PromoteItem {
   readonly image: ContainerImage;
   /** Field path of the tag, for messages: `container-images[0].tags[1]`. */
   readonly field: string;
-  readonly final: ImageReference & {tag: string};
+  readonly final: TagReference;
   /** What is promoted: the change tag (tag method) or the staged image (intermediate). */
   readonly source: ImageReference;
   readonly digest: string;
   /** `promote`, or `done` when an earlier run already promoted it. */
   readonly state: 'promote' | 'done';
-  /** Tag method: the change tag to delete afterwards (when it still exists). */
-  readonly changeTag?: string;
+  /**
+   * The temporary tag to delete once the final tags hold the digest — the change tag (tag
+   * method) or the staged tag (intermediate) — while it still exists, or still sits on the
+   * placeholder of a deletion that did not finish.
+   */
+  readonly sourceTag?: TagReference;
   readonly verifiedBy?: string;
 }
 
@@ -28,9 +36,17 @@ export interface PlanOptions {
   readonly verifySource: boolean;
   readonly merged: MergedChange;
   readonly mergedSource: MergedSource;
-  /** Intermediate method: the change's index (undefined when none was found). */
+  /** Intermediate method: the change's index; undefined when it is gone (promoted before). */
   readonly index?: ChangeIndex;
+  /** How a final tag may move (never back to an older commit); the labels reader is added here. */
+  readonly order: Omit<OrderOptions, 'revisionOf'>;
   readonly warn: (message: string) => void;
+}
+
+/** Reads shared by every tag of a plan, each done once per digest. */
+interface PlanReads {
+  readonly verify: (ref: ImageReference, digest: string) => Promise<Verification>;
+  readonly order: OrderOptions;
 }
 
 /**
@@ -42,22 +58,28 @@ export async function planPromotion(
   images: readonly ContainerImage[],
   options: PlanOptions
 ): Promise<PromoteItem[]> {
-  const verifications = new Map<string, Promise<Verification>>();
-  const verify = (ref: ImageReference, digest: string): Promise<Verification> => {
-    let v = verifications.get(digest);
-    if (!v) {
-      v = registry
-        .imageConfig({...ref, digest})
-        .then(config => verifyLabels(formatReference(ref), config.labels, options.mergedSource));
-      verifications.set(digest, v);
+  const labels = new Map<string, Promise<Readonly<Record<string, string>>>>();
+  const labelsOf = (ref: ImageReference, digest: string) => {
+    let read = labels.get(digest);
+    if (!read) {
+      read = registry.imageConfig({...ref, digest}).then(config => config.labels);
+      labels.set(digest, read);
     }
-    return v;
+    return read;
+  };
+  const reads: PlanReads = {
+    verify: async (ref, digest) =>
+      verifyLabels(formatReference(ref), await labelsOf(ref, digest), options.mergedSource),
+    order: {
+      ...options.order,
+      revisionOf: async (ref, digest) => (await labelsOf(ref, digest))[REVISION_LABEL]
+    }
   };
   // A registry failure names the tag it was resolving, like an input problem does.
   const tasks = images.flatMap(image =>
     image.tags.map((tag, i) => {
       const field = `${image.field}.tags[${i}]`;
-      return planOne(registry, image, tag, field, options, verify).catch((e: unknown) => {
+      return planOne(registry, image, tag, field, options, reads).catch((e: unknown) => {
         throw e instanceof InputError ? e : new Error(`${field}: ${errorMessage(e)}`, {cause: e});
       });
     })
@@ -71,103 +93,188 @@ export async function planPromotion(
   return settled.map(r => (r as PromiseFulfilledResult<PromoteItem>).value);
 }
 
-async function planOne(
+function planOne(
   registry: Registry,
   image: ContainerImage,
   tag: string,
   field: string,
   options: PlanOptions,
-  verify: (ref: ImageReference, digest: string) => Promise<Verification>
+  reads: PlanReads
 ): Promise<PromoteItem> {
   const final = {...withTag(image.repository, tag), tag};
-  if (options.method === 'tag') {
-    // The change tag is always (re)written and then deleted, so the final tag is looked at only
-    // when the change tag is gone (a re-run).
-    const changeTag = changeTagOf(tagIdentity(options.merged), tag, field);
-    const source = withTag(image.repository, changeTag);
-    const digest = (await registry.resolve(source))?.digest;
-    if (digest === undefined) {
-      const finalDigest = (await registry.resolve(final))?.digest;
-      return alreadyPromoted(field, image, final, finalDigest, source, options, verify);
-    }
-    const verifiedBy = await checkSource(field, source, digest, options, verify);
-    return {
-      image,
-      field,
-      final,
-      source,
-      digest,
-      state: 'promote',
-      changeTag,
-      ...(verifiedBy && {verifiedBy})
-    };
+  if (options.method === 'tag') return planTag(registry, image, final, field, options, reads);
+  if (!options.index) return planWithoutIndex(registry, image, final, field, options, reads);
+  return planStaged(registry, image, final, field, options, options.index, reads);
+}
+
+/** Tag method: promote `change_<N>_<tag>` in the final repository. */
+async function planTag(
+  registry: Registry,
+  image: ContainerImage,
+  final: TagReference,
+  field: string,
+  options: PlanOptions,
+  reads: PlanReads
+): Promise<PromoteItem> {
+  const changeTag = changeTagOf(tagIdentity(options.merged), final.tag, field);
+  const source = {...withTag(image.repository, changeTag), tag: changeTag};
+  const content = await registry.inspect(source);
+  if (!content || content.kind === 'placeholder') {
+    // Gone, or on the placeholder of an unfinished delete: an earlier run got past promoting.
+    const done = await alreadyPromoted(registry, image, final, source, field, options, reads, {
+      missing: `${formatReference(source)} does not exist`,
+      hint: 'was the change uploaded with promote: true?'
+    });
+    return content ? {...done, sourceTag: source} : done;
   }
-  const entry =
-    options.index && findStagedImage(options.index, formatReference(image.repository), tag);
+  refuseNonImage(field, source, content);
+  const verifiedBy = await checkSource(field, source, content.digest, options, reads);
+  await checkFinal(final, await registry.inspect(final), content.digest, field, reads);
+  return {
+    image,
+    field,
+    final,
+    source,
+    digest: content.digest,
+    state: 'promote',
+    sourceTag: source,
+    ...(verifiedBy && {verifiedBy})
+  };
+}
+
+/** Intermediate method: promote the staged image the change index names. */
+async function planStaged(
+  registry: Registry,
+  image: ContainerImage,
+  final: TagReference,
+  field: string,
+  options: PlanOptions,
+  index: ChangeIndex,
+  reads: PlanReads
+): Promise<PromoteItem> {
+  const entry = findStagedImage(index, formatReference(image.repository), final.tag);
   if (!entry) {
     throw new InputError(
       field,
       `${formatReference(final)} is not in the change index of change ${options.merged.change}; was it uploaded with promote-method intermediate-registry?`
     );
   }
-  const source = {...parseReference(entry.staged), digest: entry.digest};
-  const [staged, finalHead] = await Promise.all([
-    registry.resolve(source),
-    registry.resolve(final)
+  const stagedRef = parseReference(entry.staged);
+  const source = {...stagedRef, digest: entry.digest};
+  const stagedTag =
+    stagedRef.tag === undefined
+      ? undefined
+      : {...withTag(stagedRef, stagedRef.tag), tag: stagedRef.tag};
+  const [staged, onTag, finalHead] = await Promise.all([
+    registry.inspect(source),
+    stagedTag ? registry.inspect(stagedTag) : undefined,
+    registry.inspect(final)
   ]);
+  // Delete the staged tag afterwards only while it still names this image (or a placeholder).
+  const sourceTag =
+    stagedTag && (onTag?.digest === entry.digest || onTag?.kind === 'placeholder')
+      ? {sourceTag: stagedTag}
+      : {};
+  if (finalHead?.digest === entry.digest) {
+    // The final tag already holds the indexed digest: an earlier run promoted it.
+    return {image, field, final, source, digest: entry.digest, state: 'done', ...sourceTag};
+  }
   if (staged?.digest !== entry.digest) {
     throw new InputError(
       field,
       `the staged image ${entry.staged}@${entry.digest} is missing from the intermediate registry`
     );
   }
-  const verifiedBy = await checkSource(field, source, entry.digest, options, verify);
+  refuseNonImage(field, source, staged);
+  const verifiedBy = await checkSource(field, source, entry.digest, options, reads);
+  await checkFinal(final, finalHead, entry.digest, field, reads);
   return {
     image,
     field,
     final,
     source,
     digest: entry.digest,
-    // The final tag already holding the staged digest means an earlier run promoted it.
-    state: finalHead?.digest === entry.digest ? 'done' : 'promote',
+    state: 'promote',
+    ...sourceTag,
     ...(verifiedBy && {verifiedBy})
   };
 }
 
-/** Tag method, change tag gone: fine if the final tag holds an image built from the merge. */
-async function alreadyPromoted(
-  field: string,
+/** Intermediate method, index gone: fine if an earlier run promoted this change's image. */
+function planWithoutIndex(
+  registry: Registry,
   image: ContainerImage,
-  final: ImageReference & {tag: string},
-  finalDigest: string | undefined,
-  source: ImageReference,
+  final: TagReference,
+  field: string,
   options: PlanOptions,
-  verify: (ref: ImageReference, digest: string) => Promise<Verification>
+  reads: PlanReads
 ): Promise<PromoteItem> {
-  const missing = `${formatReference(source)} does not exist`;
-  if (finalDigest === undefined) {
+  // The staged name went with the index: the final tag is all there is to name.
+  return alreadyPromoted(registry, image, final, final, field, options, reads, {
+    missing: `the change index of change ${options.merged.change} does not exist`,
+    hint: 'did the gate upload run with promote-method intermediate-registry?'
+  });
+}
+
+/**
+ * The source is gone: fine if the final tag holds an image built from the merge. `source` is
+ * what the final tag came from, reported as on the first run.
+ */
+async function alreadyPromoted(
+  registry: Registry,
+  image: ContainerImage,
+  final: TagReference,
+  source: ImageReference,
+  field: string,
+  options: PlanOptions,
+  reads: PlanReads,
+  why: {missing: string; hint: string}
+): Promise<PromoteItem> {
+  const content = await registry.inspect(final);
+  if (!content || content.kind === 'empty-index' || content.kind === 'placeholder') {
+    const what = content ? 'holds no image' : 'does not exist';
     throw new InputError(
       field,
-      `${missing}, and neither does ${formatReference(final)}; was the change uploaded with promote: true?`
+      `${why.missing}, and ${formatReference(final)} ${what}; ${why.hint}`
     );
   }
-  const verdict = await verify(final, finalDigest);
+  const verdict = await reads.verify(final, content.digest);
   if (!verdict.ok && (options.verifySource || !verdict.missing)) {
     throw new InputError(
       field,
-      `${missing}, and ${formatReference(final)} is not this change's image: ${verdict.detail}`
+      `${why.missing}, and ${formatReference(final)} is not this change's image: ${verdict.detail}`
     );
   }
   return {
     image,
     field,
     final,
-    // Still the change tag it came from (gone now), as on the first run.
     source,
-    digest: finalDigest,
+    digest: content.digest,
     state: 'done',
     ...(verdict.ok && {verifiedBy: verdict.by})
   };
+}
+
+/** Never promote what is no image: an index without entries, or an untag placeholder. */
+function refuseNonImage(field: string, source: ImageReference, content: ManifestContent): void {
+  if (content.kind === 'empty-index' || content.kind === 'placeholder') {
+    throw new InputError(
+      field,
+      `${formatReference(source)} is an index with no manifests (${content.digest}); refusing to promote it`
+    );
+  }
+}
+
+/** The final tag may only move forward (see checkOrder); `current` is what it holds now. */
+async function checkFinal(
+  final: TagReference,
+  current: ManifestContent | undefined,
+  digest: string,
+  field: string,
+  reads: PlanReads
+): Promise<void> {
+  if (current && current.digest !== digest) await checkOrder(field, final, current, reads.order);
 }
 
 async function checkSource(
@@ -175,10 +282,10 @@ async function checkSource(
   source: ImageReference,
   digest: string,
   options: PlanOptions,
-  verify: (ref: ImageReference, digest: string) => Promise<Verification>
+  reads: PlanReads
 ): Promise<string | undefined> {
   if (!options.verifySource) return undefined;
-  const verdict = await verify(source, digest);
+  const verdict = await reads.verify(source, digest);
   if (verdict.ok) return verdict.by;
   if (verdict.missing) {
     options.warn(`${field}: ${verdict.detail}`);

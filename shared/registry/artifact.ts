@@ -6,6 +6,7 @@ import {EngineContext} from './context.js';
 import {sha256Digest} from './digest.js';
 import {RegistryError} from './errors.js';
 import {OCI_EMPTY, OCI_MANIFEST} from './media-types.js';
+import {isUntagPlaceholder} from './placeholder.js';
 import {Repository} from './repository.js';
 import {withRetry} from './retry.js';
 import {isTemporaryFailure} from './transport.js';
@@ -60,7 +61,8 @@ export async function putArtifact(
 }
 
 /**
- * The payload of the artifact under `ref.tag`, or undefined when the tag does not exist; fails
+ * The payload of the artifact under `ref.tag`, or undefined when the tag does not exist (or is
+ * on an untag placeholder); fails
  * when the tag holds something other than an `artifactType` artifact or the payload exceeds `limit`.
  */
 export async function getArtifact(
@@ -72,6 +74,8 @@ export async function getArtifact(
   const repo = ctx.repository(ref, [pullScope(ref.repository)]);
   if (!(await repo.headManifest(ref.tag))) return undefined;
   const raw = await repo.getManifest(ref.tag);
+  // A tag on an untag placeholder is a deletion that did not finish: the artifact is gone.
+  if (isUntagPlaceholder(raw)) return undefined;
   const manifest = raw.parsed as ImageManifest & {artifactType?: string};
   const type = manifest.artifactType ?? manifest.config?.mediaType;
   const layer = manifest.layers?.[0];

@@ -139,6 +139,27 @@ export async function copyImage(
   };
 }
 
+/**
+ * The digest a copy of `source` would put at the destination, found with reads only: the source
+ * digest, or with a platform filter the image or reduced index the filter selects.
+ */
+export async function copyDigest(
+  ctx: EngineContext,
+  source: ImageReference,
+  options: CopyOptions = {}
+): Promise<string> {
+  const src = ctx.repository(source, [pullScope(source.repository)]);
+  const reference = source.digest ?? source.tag ?? 'latest';
+  if (options.platforms && options.platforms.length > 0) {
+    const top = await src.getManifest(reference);
+    return (await selectPlatforms(src, top, options.platforms)).digest;
+  }
+  if (source.digest) return source.digest;
+  const head = await src.headManifest(reference);
+  if (!head) throw notFound(source);
+  return head.digest;
+}
+
 function skipped(tag: string): TagOutcome {
   return {tag, status: 'skipped'};
 }

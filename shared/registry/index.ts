@@ -7,11 +7,12 @@ import {IndexMember, putIndex} from './index-writer.js';
 import {pullScope} from './auth.js';
 import {EngineContext} from './context.js';
 import {withContext} from './errors.js';
-import {CopyResult, copyImage} from './copy.js';
+import {CopyResult, copyDigest, copyImage} from './copy.js';
 import {HttpClient} from './http.js';
 import {ImageConfigInfo, readImageConfig} from './image-config.js';
 import {Limiter} from './limiter.js';
 import {parsePlatform} from './platform.js';
+import {ManifestContent, inspectManifest} from './inspect.js';
 import {ManifestHead, Repository} from './repository.js';
 import {RetagResult, retagImage} from './retag.js';
 import {Clock, DEFAULT_RETRY_POLICY, RetryPolicy, systemClock} from './retry.js';
@@ -26,6 +27,7 @@ export type {ArtifactContent} from './artifact.js';
 export type {ImageConfigInfo} from './image-config.js';
 export type {IndexMember} from './index-writer.js';
 export type {ManifestHead} from './repository.js';
+export type {ManifestContent, ManifestKind} from './inspect.js';
 export type {Credentials, CredentialLookup} from './auth.js';
 export type {Logger} from './transport.js';
 export type {Clock, RetryPolicy} from './retry.js';
@@ -60,7 +62,7 @@ export interface RegistryOptions extends TagApiOptions {
 export interface TagAge {
   readonly updatedAt: Date;
   readonly ageMs: number;
-  /** `docker-hub`, `quay`, `ghcr` (registry API timestamps) or `oci` (the image's `created`). */
+  /** The registry API that keeps the time: `docker-hub`, `quay` or `ghcr`. */
   readonly source: string;
 }
 
@@ -139,6 +141,17 @@ export class Registry {
     );
   }
 
+  /** The digest `copy(source, …, {platforms})` would write, found without writing anything. */
+  copyDigest(
+    source: ImageReference,
+    options: {platforms?: readonly string[]} = {}
+  ): Promise<string> {
+    const platforms = options.platforms?.map((p, i) => parsePlatform(p, `platforms[${i}]`));
+    return contextual(`resolving ${formatReference(source)}`, () =>
+      copyDigest(this.ctx, source, platforms ? {platforms} : {})
+    );
+  }
+
   /** Point `tags` of `repository` at what `source` (tag or digest) names; no blob traffic. */
   retag(
     repository: RepositoryName,
@@ -199,6 +212,17 @@ export class Registry {
     return repo.headManifest(ref.digest ?? ref.tag ?? 'latest');
   }
 
+  /**
+   * What `ref` holds: an image, an index, an empty index or imagegate's untag placeholder (an
+   * index is fetched to tell); undefined when it does not exist.
+   */
+  inspect(ref: ImageReference): Promise<ManifestContent | undefined> {
+    const repo = this.ctx.repository(ref, [pullScope(ref.repository)]);
+    return contextual(`inspecting ${formatReference(ref)}`, () =>
+      inspectManifest(repo, ref.digest ?? ref.tag ?? 'latest')
+    );
+  }
+
   /** Labels, `created`, os and architecture from the image config (an index: `platform` or the first image). */
   imageConfig(ref: ImageReference, platform?: string): Promise<ImageConfigInfo> {
     return readImageConfig(
@@ -208,7 +232,18 @@ export class Registry {
     );
   }
 
-  /** How old the tag is: the registry API's update time where available, else the image's `created`. */
+  /**
+   * Whether the registry's own API keeps a time per tag (Docker Hub, Quay, GHCR); elsewhere only
+   * a staging record can say when a tag was pushed.
+   */
+  knowsTagTimes(registry: string): boolean {
+    return this.tagApis.for(registry).knowsTagTimes;
+  }
+
+  /**
+   * How old the tag is, by the registry API's own update time; undefined where the registry has
+   * no such API or does not know the tag. Never the image's `created`: that is its build date.
+   */
   async tagAge(ref: ImageReference & {tag: string}): Promise<TagAge | undefined> {
     const api = this.tagApis.for(ref.registry);
     const updatedAt = await api.tagUpdatedAt(ref, ref.tag);

@@ -147,7 +147,10 @@ export class Repository {
     return res.status;
   }
 
-  /** Every tag, following `Link` pagination. */
+  /**
+   * Every tag, following `Link` pagination. A next link may be relative (the distribution
+   * spec's `</v2/...>`) or absolute; each is resolved against the URL of the page that sent it.
+   */
   async listTags(pageSize = 1000): Promise<string[]> {
     const tags: string[] = [];
     let pages = 0;
@@ -165,7 +168,9 @@ export class Repository {
             tags?: unknown;
           };
           const origin = await this.transport.origin();
-          const next = nextLink(header(res, 'link'), origin + path);
+          // Each next link is resolved against the page that sent it (relative or absolute).
+          const pageUrl = new URL(path as string, origin).toString();
+          const next = nextLink(header(res, 'link'), pageUrl);
           // Names are checked by the caller; anything but strings is not a tag list at all.
           const tags = body.tags ?? [];
           if (!Array.isArray(tags) || tags.some(t => typeof t !== 'string')) {

@@ -2,6 +2,7 @@ import {RepositoryName} from '../model/reference.js';
 import {pushScope} from './auth.js';
 import {EngineContext} from './context.js';
 import {TagOutcome} from './copy.js';
+import {isEmptyIndex} from './placeholder.js';
 
 /** What a retag did. */
 export interface RetagResult {
@@ -34,6 +35,14 @@ export async function retagImage(
   }
   // GET by digest when known, so a concurrent push to the source tag cannot change what we copy.
   const manifest = await repo.getManifest(knownDigest ?? source);
+  if (isEmptyIndex(manifest)) {
+    // An index without entries (an untag placeholder, a broken push) is no image to tag.
+    throw repo.error(
+      'retag',
+      `${source} (${manifest.digest}) is an index with no manifests; refusing to tag it`,
+      false
+    );
+  }
   await Promise.all(pending.map(t => repo.putManifest(t, manifest)));
   return {
     digest: manifest.digest,

@@ -13,6 +13,7 @@ import {InputError, errorMessage} from '../model/errors.js';
 import {parseReference} from '../model/reference.js';
 import {stagedRepository} from '../model/registry-location.js';
 import {type Registry} from '../registry/index.js';
+import {recordStagedTags} from '../staging/store.js';
 import {type StagedPush, recordChangeIndex} from './change-index.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
 
@@ -31,6 +32,31 @@ export interface UploadOutcome {
   readonly mode: UploadMode;
   readonly results: readonly ImageResult[];
   readonly changeIndexDigest?: string;
+}
+
+/**
+ * Record when the temporary tags were staged, so cleanup can age them (see shared/staging); a
+ * failure is a warning.
+ */
+async function recordStaging(
+  registry: Registry,
+  staged: readonly StagedPush[],
+  run: {readonly runId: string; readonly runAttempt: string},
+  deps: Pick<UploadDeps, 'log' | 'now'>
+): Promise<void> {
+  const outcomes = await recordStagedTags(registry, staged, deps.now(), {
+    id: run.runId,
+    attempt: run.runAttempt
+  });
+  for (const outcome of outcomes) {
+    if (outcome.error !== undefined) {
+      deps.log.warning(
+        `could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`
+      );
+    } else {
+      deps.log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
+    }
+  }
 }
 
 /** The upload mode the inputs select. */
@@ -127,6 +153,7 @@ export async function executeUpload(
         });
       }
     }
+    if (mode !== 'release') await recordStaging(engineRegistry(), staged, targetCtx, deps);
     if (mode !== 'intermediate' || results.some(r => r.status !== 'built')) return {mode, results};
     const changeIndexDigest = await recordChangeIndex(
       engineRegistry(),

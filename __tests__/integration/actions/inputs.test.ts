@@ -37,6 +37,7 @@ describe('input errors name the input', () => {
     ['promote', {'container-images': GOOD_IMAGES, 'promote-method': 'intermediate-registry'}, 'intermediate-registry: is required when promote-method is intermediate-registry'],
     ['promote', {'container-images': GOOD_IMAGES, 'cleanup-age': 'a day'}, 'cleanup-age: "a day" is not a duration'],
     ['promote', {'container-images': GOOD_IMAGES, 'verify-source': 'yes'}, 'verify-source: "yes" is not a boolean (use true or false)'],
+    ['promote', {'container-images': GOOD_IMAGES, 'allow-downgrade': 'sometimes'}, 'allow-downgrade: "sometimes" is not a boolean (use true or false)'],
     ['promote', {'container-images': `- {repository: quay.io/org/app, tags: [${'v'.repeat(120)}]}`, change: '42'}, 'container-images[0].tags[0]: the temporary tag "change_42_vvv'],
     ['promote', {}, 'container-images: is required'],
     ['upload', {'container-images': GOOD_IMAGES, 'registry-credentials': 'quay.io: {username: u, password: p, repository: "^quay.io/other/"}'}, 'container-images[0].repository: "quay.io/org/app" is not allowed'],

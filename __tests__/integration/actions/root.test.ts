@@ -39,7 +39,10 @@ test('command: build, upload, promote, mirror', async () => {
     }
   });
   expect(upload.errors).toEqual([]);
-  expect(await listTags(reg, 'root/app')).toEqual(['change_5_latest']);
+  // The change tag, and the staging record that dates it.
+  const staged = await listTags(reg, 'root/app');
+  expect(staged.filter(t => !t.startsWith('imagegate-staged-'))).toEqual(['change_5_latest']);
+  expect(staged).toHaveLength(2);
 
   const promote = await runBundle('index', {
     cwd: ws.dir,

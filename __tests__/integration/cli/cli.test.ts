@@ -145,7 +145,10 @@ describe('commands against real registries', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('open-sesame');
-    expect(await listTags(reg, 'cli/built')).toEqual(['change_7_latest']);
+    const tags = await listTags(reg, 'cli/built');
+    expect(tags.filter(t => !t.startsWith('imagegate-staged-'))).toEqual(['change_7_latest']);
+    // The staging record that lets cleanup age the change tag (run id "local" outside Actions).
+    expect(tags.filter(t => /^imagegate-staged-\d{8}T\d{6}Z-local-1-/.test(t))).toHaveLength(1);
   }, 120_000);
 });
 

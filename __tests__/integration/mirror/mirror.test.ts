@@ -1,6 +1,8 @@
 /** The mirror bundle against two real registries; skopeo verifies every digest. */
 import {runBundle} from '../../support/action-runner.js';
 import {pushTestImage, pushTestIndex} from '../../support/images.js';
+import {startPagingProxy} from '../../support/paging-proxy.js';
+import {putTags} from '../../support/raw-registry.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';
 import {listTags, rawManifestDigest} from '../../support/skopeo.js';
@@ -110,4 +112,45 @@ test('dry run writes nothing', async () => {
   expect(run.code).toBe(0);
   expect(JSON.parse(run.outputs.mirrored)[0].result).toBe('planned');
   expect(writesSince(dst, mark)).toEqual([]);
+});
+
+test('no_clobber refusing a different digest writes nothing to the destination', async () => {
+  await pushTestImage(dst, 'mirror/guarded', 'stable', {seed: 'guarded-existing'});
+  const source = await pushTestImage(src, 'src/guarded', 'stable', {
+    seed: 'guarded-new',
+    layers: [64 * 1024]
+  });
+  const mark = logMark(dst);
+  const run = await mirrorRun(
+    `- {src_repository: ${src.host}/src/guarded, src_tag: stable, dest_repository: ${dst.host}/mirror/guarded, no_clobber: true}`
+  );
+  expect(run.code).toBe(1);
+  expect(run.errors.join('\n')).toContain(`refusing to move it to ${source.digest}`);
+  expect(writesSince(dst, mark)).toEqual([]);
+  const [outcome] = JSON.parse(run.outputs.mirrored) as {result: string; bytes: number}[];
+  expect(outcome).toMatchObject({result: 'failed', bytes: 0});
+});
+
+test('a tag regex matches tags on every page of a paged tag list', async () => {
+  const image = await pushTestImage(src, 'src/paged', 'base', {seed: 'paged'});
+  // 260 tags, 100 a page: the matching tags sort onto the third page.
+  await putTags(
+    src,
+    'src/paged',
+    image.digest,
+    Array.from({length: 258}, (_, i) => `a-${String(i).padStart(3, '0')}`)
+  );
+  await putTags(src, 'src/paged', image.digest, ['r-1', 'r-2']);
+  const proxy = await startPagingProxy({target: src.host});
+  try {
+    const run = await mirrorRun(
+      `- {src_repository: ${proxy.host}/src/paged, tags: "/^r-[0-9]+$/", dest_repository: ${dst.host}/mirror/paged}`
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(proxy.pages).toHaveLength(3);
+    expect((await listTags(dst, 'mirror/paged')).sort()).toEqual(['r-1', 'r-2']);
+  } finally {
+    await proxy.stop();
+  }
 });

@@ -1,4 +1,6 @@
-import {parseDependsOn} from '../../../shared/github/depends-on.js';
+import {GitHubClient} from '../../../shared/github/client.js';
+import {collectDependencies, parseDependsOn} from '../../../shared/github/depends-on.js';
+import {startGitHubApi} from '../../support/github-api.js';
 
 describe('Depends-On parsing', () => {
   it('reads URLs, owner/repo#N and #N (the base repository), once each', () => {
@@ -22,4 +24,24 @@ describe('Depends-On parsing', () => {
     expect(parseDependsOn(null, {owner: 'a', repo: 'b'})).toEqual([]);
     expect(parseDependsOn('', {owner: 'a', repo: 'b'})).toEqual([]);
   });
+});
+
+test('a merged change is not ahead any more (promote removed its staged images); what it names still is', async () => {
+  const api = await startGitHubApi({
+    'GET /repos/acme/lib/pulls/12': {body: 'Depends-On: acme/tools#3', merged: true},
+    'GET /repos/acme/tools/pulls/3': {body: '', merged: false}
+  });
+  try {
+    const graph = await collectDependencies(
+      new GitHubClient({apiUrl: api.url}),
+      {owner: 'acme', repo: 'app', change: 5},
+      'Depends-On: acme/lib#12'
+    );
+    expect(graph.dependencies.map(d => `${d.key.owner}/${d.key.repo}#${d.key.change}`)).toEqual([
+      'acme/tools#3'
+    ]);
+    expect(graph.unreadable).toEqual([]);
+  } finally {
+    await api.stop();
+  }
 });

@@ -14,6 +14,7 @@ export const DOCKER_HUB_API = 'https://hub.docker.com';
  */
 export class DockerHubTagApi implements TagApi {
   readonly kind = 'docker-hub';
+  readonly knowsTagTimes = true;
   private jwt?: Promise<string>;
 
   constructor(

@@ -25,6 +25,7 @@ interface PackageVersion {
  */
 export class GhcrTagApi implements TagApi {
   readonly kind = 'ghcr';
+  readonly knowsTagTimes = true;
   // Whether each owner is an organisation or a user, learnt once.
   private readonly ownerKinds = new Map<string, 'orgs' | 'users'>();
 
@@ -35,11 +36,17 @@ export class GhcrTagApi implements TagApi {
     private readonly baseUrl: string = GITHUB_API
   ) {}
 
-  /** Untag, then delete the placeholder version (never the version other tags share). */
+  /**
+   * Untag, then delete the placeholder version (never the version other tags share). A tag
+   * already on a placeholder (an earlier delete that did not finish) only needs the version
+   * deleted.
+   */
   async deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome> {
     const versions = await this.versions(repository);
     if (!versions.some(v => v.metadata?.container?.tags?.includes(tag))) return 'absent';
-    const placeholder = await this.oci.placeholderUnder(repository, tag);
+    const placeholder =
+      (await this.oci.placeholderAt(repository, tag)) ??
+      (await this.oci.placeholderUnder(repository, tag));
     // The REST listing can lag the registry by a moment; look again a few times.
     const version = await withRetry(
       async () => {

@@ -1,44 +1,20 @@
-import {randomUUID} from 'node:crypto';
 import {RepositoryName} from '../../model/reference.js';
-import {deleteScope, pullScope} from '../auth.js';
+import {deleteScope} from '../auth.js';
 import {EngineContext} from '../context.js';
-import {sha256Digest} from '../digest.js';
-import {readImageConfig} from '../image-config.js';
-import {OCI_INDEX} from '../media-types.js';
-import {RawManifest} from '../types.js';
+import {inspectManifest} from '../inspect.js';
+import {untagPlaceholder} from '../placeholder.js';
 import {DeleteOutcome, TagApi} from './tag-api.js';
-
-/**
- * A tiny manifest unique to this call: an OCI index with no entries (references no blob) and
- * annotations naming the tag, the time and a nonce, so its digest is shared with nothing else.
- */
-export function untagPlaceholder(
-  tag: string,
-  now: Date,
-  nonce: string = randomUUID()
-): RawManifest {
-  const parsed = {
-    schemaVersion: 2 as const,
-    mediaType: OCI_INDEX,
-    manifests: [],
-    annotations: {
-      'org.opencontainers.image.description': 'imagegate untag placeholder',
-      'org.opencontainers.image.created': now.toISOString(),
-      'dev.imagegate.untag.tag': tag,
-      'dev.imagegate.untag.nonce': nonce
-    }
-  };
-  const bytes = Buffer.from(JSON.stringify(parsed));
-  return {digest: sha256Digest(bytes), mediaType: OCI_INDEX, bytes, parsed};
-}
 
 /**
  * Tag delete through the registry API alone: OCI `DELETE /manifests/<tag>` where supported,
  * otherwise the untag method — PUT a unique placeholder under the tag, then DELETE the
  * placeholder's digest. Never deletes the digest the tag pointed at, which other tags may share.
+ * A tag already on a placeholder is an untag that did not finish: only its DELETE is left.
  */
 export class OciTagApi implements TagApi {
   readonly kind = 'oci';
+  // The registry API keeps no time per tag; staging records stand in (see shared/staging).
+  readonly knowsTagTimes = false;
   // Registries that answered a tag DELETE with 400/405 (distribution 2.x answers 400).
   private readonly noTagDelete = new Set<string>();
 
@@ -47,7 +23,13 @@ export class OciTagApi implements TagApi {
   /** Delete the tag; `absent` when it did not exist. */
   async deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome> {
     const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
-    if (!(await repo.headManifest(tag))) return 'absent';
+    const content = await inspectManifest(repo, tag);
+    if (!content) return 'absent';
+    if (content.kind === 'placeholder') {
+      // The placeholder is unique to the interrupted untag: its digest names nothing else.
+      await repo.deleteManifest(content.digest, [200, 202, 404]);
+      return 'deleted';
+    }
     if (!this.noTagDelete.has(repository.registry)) {
       const status = await repo.deleteManifest(tag, [200, 202, 400, 404, 405]);
       if (status === 200 || status === 202) return 'deleted';
@@ -74,10 +56,15 @@ export class OciTagApi implements TagApi {
     return placeholder.digest;
   }
 
-  /** The image's `created` time (the registry API has no tag timestamps). */
-  async tagUpdatedAt(repository: RepositoryName, tag: string): Promise<Date | undefined> {
-    const repo = this.ctx.repository(repository, [pullScope(repository.repository)]);
-    if (!(await repo.headManifest(tag))) return undefined;
-    return (await readImageConfig(this.ctx, {...repository, tag})).created;
+  /** The digest of the placeholder the tag holds (an unfinished untag), if it holds one. */
+  async placeholderAt(repository: RepositoryName, tag: string): Promise<string | undefined> {
+    const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
+    const content = await inspectManifest(repo, tag);
+    return content?.kind === 'placeholder' ? content.digest : undefined;
+  }
+
+  /** The registry API has no tag timestamps (an image's `created` is its build date, not this). */
+  async tagUpdatedAt(): Promise<Date | undefined> {
+    return undefined;
   }
 }

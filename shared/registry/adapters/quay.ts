@@ -13,6 +13,7 @@ export const QUAY_API = 'https://quay.io';
  */
 export class QuayTagApi implements TagApi {
   readonly kind = 'quay';
+  readonly knowsTagTimes = true;
 
   constructor(
     private readonly ctx: RestContext,

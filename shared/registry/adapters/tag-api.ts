@@ -15,6 +15,8 @@ export type DeleteOutcome = 'deleted' | 'absent';
 export interface TagApi {
   /** Adapter name for logs: `oci`, `docker-hub`, `quay`, `ghcr`. */
   readonly kind: string;
+  /** Whether `tagUpdatedAt` can answer (the registry's own API keeps a time per tag). */
+  readonly knowsTagTimes: boolean;
   /** Remove only the tag; other tags sharing its digest keep working. */
   deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome>;
   /** When the tag was last pushed, or undefined when the registry cannot say. */
