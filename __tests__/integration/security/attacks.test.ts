@@ -262,7 +262,8 @@ describe('4. a secret input is never echoed', () => {
     ['a list', '[S3cr3t-Val-4711]'],
     ['broken YAML', 'ghcr.io: {password: "S3cr3t-Val-4711}'],
     ['a string entry', 'ghcr.io: S3cr3t-Val-4711'],
-    ['a number as password', 'ghcr.io: {username: u, password: 4711}']
+    // A number is read as the text written (a PIN-like password is a password): a list is not.
+    ['a list as password', 'ghcr.io: {username: u, password: [4711]}']
   ])('registry-credentials as %s', async (_what, credentials) => {
     const run = await runBundle('mirror', {
       inputs: {

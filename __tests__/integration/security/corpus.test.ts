@@ -177,8 +177,8 @@ const ENTRY_PROBLEMS: [string, () => string, string, string][] = [
     'bup'
   ],
   [
-    'repository a number',
-    () => `{context: c, repository: 12}`,
+    'repository a boolean',
+    () => `{context: c, repository: true}`,
     'container-images[0].repository',
     'bup'
   ],
@@ -214,8 +214,8 @@ const ENTRY_PROBLEMS: [string, () => string, string, string][] = [
     'bup'
   ],
   [
-    'tag a YAML number',
-    () => `{context: c, repository: ${host()}/x, tags: [1.10]}`,
+    'tag a YAML boolean',
+    () => `{context: c, repository: ${host()}/x, tags: [true]}`,
     'container-images[0].tags[0]',
     'bup'
   ],
