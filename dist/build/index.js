@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7765);
+/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1375);
 // Entry of the build action: everything lives in shared/.
 
 
@@ -28393,7 +28393,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
 /* unused harmony export reportFailure */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7649);
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 7765:
+/***/ 1375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28450,11 +28450,47 @@ __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ buildAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./shared/model/errors.ts
 var model_errors = __nccwpck_require__(7649);
+;// CONCATENATED MODULE: ./shared/model/outside-text.ts
+/** Control characters, line separators, bidirectional marks and overrides, the BOM. */
+/* eslint-disable no-control-regex -- matching control characters is the point here */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text that came from outside imagegate (a registry's tag list, error body or header, a GitHub
+ * API answer, an input value) made safe for one log line: control characters, line and
+ * paragraph separators and bidirectional overrides are written as escapes (`\n`, `\u001b`,
+ * `\u202e`), so the text can neither start a new line — which the runner would read as a
+ * workflow command such as `::add-mask::` or `::warning::` — nor move the terminal's cursor or
+ * reorder what a reader sees. Long text is cut, so a hostile megabyte cannot flood the log.
+ */
+function escapeOutside(text, maxLength = 200) {
+    const escaped = text.replace(UNSAFE, c => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    const chars = [...escaped];
+    return chars.length > maxLength ? `${chars.slice(0, maxLength).join('')}…` : escaped;
+}
+/** `escapeOutside` in double quotes, for naming a value in a message: `"1/../x"`. */
+function outside_text_quoteOutside(text, maxLength = 200) {
+    return `"${escapeOutside(text, maxLength)}"`;
+}
+/**
+ * A log message with every line that the runner would take for a workflow command (a line
+ * whose first non-blank characters are `::`) defused by a zero-width space after its first
+ * colon: the reader sees the same text, the runner sees no command. For lines imagegate relays
+ * whole (build output), where escaping every character would make the log unreadable.
+ */
+function defuseCommands(message) {
+    return message.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+
 
 
 /** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
@@ -28462,8 +28498,14 @@ const actionInputSource = name => core/* getInput */.V4(name);
 /** Typed readers over an InputSource; each error names the input. */
 class InputReader {
     source;
-    constructor(source) {
+    warn;
+    /**
+     * `warn` hears about input that works but does not do what its writer may think (keys that
+     * are accepted and ignored): the face prints it as a warning.
+     */
+    constructor(source, warn = () => undefined) {
         this.source = source;
+        this.warn = warn;
     }
     string(name, fallback = '') {
         const value = this.source(name).trim();
@@ -28485,7 +28527,7 @@ class InputReader {
             return true;
         if (['false', 'False', 'FALSE'].includes(value))
             return false;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not a boolean (use true or false)`);
+        throw new model_errors/* InputError */.dz(name, `${outside_text_quoteOutside(value)} is not a boolean (use true or false)`);
     }
     choice(name, choices, fallback) {
         const value = this.string(name);
@@ -28493,7 +28535,7 @@ class InputReader {
             return fallback;
         if (choices.includes(value))
             return value;
-        throw new model_errors/* InputError */.dz(name, `"${value}" is not one of: ${choices.join(', ')}`);
+        throw new model_errors/* InputError */.dz(name, `${outside_text_quoteOutside(value)} is not one of: ${choices.join(', ')}`);
     }
     positiveInteger(name, fallback, max = 1024) {
         const value = this.string(name);
@@ -28501,7 +28543,7 @@ class InputReader {
             return fallback;
         const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
         if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-            throw new model_errors/* InputError */.dz(name, `"${value}" is not a whole number from 1 to ${max}`);
+            throw new model_errors/* InputError */.dz(name, `${outside_text_quoteOutside(value)} is not a whole number from 1 to ${max}`);
         }
         return n;
     }
@@ -28559,23 +28601,61 @@ function readEventPayload(path) {
 
 ;// CONCATENATED MODULE: ./shared/action/log.ts
 
-/** StepLog on the runner: groups are `::group::`, warnings become annotations. */
+
+/**
+ * StepLog on the runner: groups are `::group::`, warnings become annotations (both escaped by
+ * @actions/core). Plain lines are printed as they are, so any line in them that the runner would
+ * read as a workflow command (build output relayed whole, text a registry sent) is defused.
+ */
 const actionLog = {
-    info: message => core/* info */.pq(message),
+    info: message => core/* info */.pq(defuseCommands(message)),
     warning: message => core/* warning */.$e(message),
     group: (title, fn) => core/* group */.Os(title, fn)
 };
 
+;// CONCATENATED MODULE: ./shared/model/report.ts
+/**
+ * A report table as data, rendered by each face: the job summary as HTML, the CLI as plain
+ * columns. Cells say what they hold instead of carrying markup, so no renderer ever shows
+ * another's syntax (backticks in HTML, `<br>` on a terminal).
+ */
+/** A cell as plain text (lines joined with ", "). */
+function cellText(cell) {
+    if (typeof cell === 'string')
+        return cell;
+    return 'code' in cell ? cell.code : cell.lines.join(', ');
+}
+/** Escape text for HTML element content (the tables have no attributes). */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function cellHtml(cell) {
+    if (typeof cell === 'string')
+        return escapeHtml(cell);
+    if ('code' in cell)
+        return `<code>${escapeHtml(cell.code)}</code>`;
+    return cell.lines.map(escapeHtml).join('<br>');
+}
+/** The table as HTML: every element closed, every text escaped (valid for the job summary). */
+function tableHtml(table) {
+    const row = (cells, tag) => `<tr>${cells.map(c => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+    const parts = [
+        `<h3>${escapeHtml(table.heading)}</h3>`,
+        `<table><thead>${row(table.header.map(escapeHtml), 'th')}</thead><tbody>${table.rows
+            .map(r => row(r.map(cellHtml), 'td'))
+            .join('')}</tbody></table>`
+    ];
+    if (table.note)
+        parts.push(`<p>${escapeHtml(table.note)}</p>`);
+    return `${parts.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./shared/action/summary.ts
 
-/** Write a job summary section: a heading and a table (header row first). */
-async function writeSummaryTable(heading, header, rows, note) {
-    const summary = core/* summary */.z
-        .addHeading(heading, 3)
-        .addTable([header.map(data => ({ data, header: true })), ...rows.map(r => [...r])]);
-    if (note)
-        summary.addRaw(`\n${note}\n`, true);
-    await summary.write();
+
+/** Append a report table to the job summary (`GITHUB_STEP_SUMMARY`). */
+async function writeSummaryTable(table) {
+    await core/* summary */.z.addRaw(tableHtml(table)).write();
 }
 
 ;// CONCATENATED MODULE: ./shared/action/io.ts
@@ -28587,15 +28667,15 @@ async function writeSummaryTable(heading, header, rows, note) {
 /** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
 function actionIO() {
     return {
-        reader: new InputReader(actionInputSource),
+        reader: new InputReader(actionInputSource, message => core/* warning */.$e(message)),
         ctx: readRunnerContext(),
         log: actionLog,
         report: {
             output: (name, value) => core/* setOutput */.uH(name, value),
-            table: async (heading, header, rows, note) => {
+            table: async (table) => {
                 // Run outside a runner (no summary file), the table is simply skipped.
                 if (process.env.GITHUB_STEP_SUMMARY)
-                    await writeSummaryTable(heading, header, rows, note);
+                    await writeSummaryTable(table);
             }
         },
         mask: secret => core/* setSecret */.Pq(secret),
@@ -28605,6 +28685,7 @@ function actionIO() {
 }
 
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
+
 /**
  * The distribution reference grammar, built from named fragments
  * (https://github.com/distribution/reference/blob/main/regexp.go) rather than one opaque regex.
@@ -28637,27 +28718,32 @@ function tagProblem(value) {
     if (value.length === 0)
         return 'a tag must not be empty';
     if (value.length > MAX_TAG_LENGTH) {
-        return `"${value}" is ${value.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`;
+        return `${outside_text_quoteOutside(value)} is ${value.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`;
     }
     if (!TAG_RE.test(value)) {
-        return `"${value}" is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")`;
+        return `${outside_text_quoteOutside(value)} is not a valid tag (allowed: letters, digits, "_", "." and "-", not starting with "." or "-")`;
     }
     return undefined;
 }
 /** Why a digest is invalid, or undefined when it is valid. */
 function digestProblem(value) {
     if (!DIGEST_RE.test(value))
-        return `"${value}" is not a valid digest (expected sha256:<64 hex>)`;
+        return `${outside_text_quoteOutside(value)} is not a valid digest (expected sha256:<64 hex>)`;
     const [algorithm, hex] = value.split(':', 2);
     const lengths = { sha256: 64, sha512: 128 };
     const want = lengths[algorithm];
-    if (want !== undefined && !new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
-        return `"${value}" is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
+    // Only the registered algorithms: a digest nobody can verify is no identity at all.
+    if (want === undefined) {
+        return `${outside_text_quoteOutside(value)} uses the algorithm ${outside_text_quoteOutside(algorithm, 40)}; only sha256 and sha512 can be verified`;
+    }
+    if (!new RegExp(`^[a-f0-9]{${want}}$`).test(hex)) {
+        return `${outside_text_quoteOutside(value)} is not a valid ${algorithm} digest (expected ${want} lowercase hex digits)`;
     }
     return undefined;
 }
 
 ;// CONCATENATED MODULE: ./shared/model/reference.ts
+
 
 
 /** Docker Hub as it appears in normalised names. */
@@ -28674,7 +28760,7 @@ function parseReference(input, field = 'image reference') {
         throw new model_errors/* InputError */.dz(field, 'an image reference must not be empty');
     }
     if (input !== input.trim())
-        throw new model_errors/* InputError */.dz(field, `"${input}" has surrounding whitespace`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(input)} has surrounding whitespace`);
     let rest = input;
     let digest;
     const at = rest.indexOf('@');
@@ -28701,7 +28787,7 @@ function parseReference(input, field = 'image reference') {
 function parseRepositoryName(input, field = 'repository') {
     const ref = parseReference(input, field);
     if (ref.tag !== undefined || ref.digest !== undefined) {
-        throw new model_errors/* InputError */.dz(field, `"${input}" must be a repository without a tag or digest (put tags in "tags")`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(input)} must be a repository without a tag or digest (put tags in "tags")`);
     }
     return { registry: ref.registry, repository: ref.repository };
 }
@@ -28717,7 +28803,7 @@ function parseName(name, field, original) {
     let registry = firstIsHost ? first : DOCKER_HUB;
     let repository = firstIsHost ? name.slice(slash + 1) : name;
     if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `"${original}" has an invalid registry host "${registry}"`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(original)} has an invalid registry host ${outside_text_quoteOutside(registry)}`);
     }
     if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
         registry = DOCKER_HUB;
@@ -28725,16 +28811,16 @@ function parseName(name, field, original) {
         repository = `library/${repository}`;
     }
     if (repository === '')
-        throw new model_errors/* InputError */.dz(field, `"${original}" has no repository path`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(original)} has no repository path`);
     if (repository !== repository.toLowerCase()) {
-        throw new model_errors/* InputError */.dz(field, `"${original}": repository names must be lowercase (did you mean "${original.replace(repository, repository.toLowerCase())}"?)`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(original)}: repository names must be lowercase (did you mean ${outside_text_quoteOutside(original.replace(repository, repository.toLowerCase()))}?)`);
     }
     const bad = repository.split('/').find(c => !PATH_COMPONENT_RE.test(c));
     if (bad !== undefined) {
-        throw new model_errors/* InputError */.dz(field, `"${original}": "${bad}" is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(original)}: ${outside_text_quoteOutside(bad)} is not a valid path component (lowercase letters, digits and single ".", "_", "__" or "-" between them)`);
     }
     if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
-        throw new model_errors/* InputError */.dz(field, `"${original}" is longer than ${MAX_NAME_LENGTH} characters`);
+        throw new model_errors/* InputError */.dz(field, `${outside_text_quoteOutside(original)} is longer than ${MAX_NAME_LENGTH} characters`);
     }
     return { registry, repository };
 }
@@ -28784,29 +28870,22 @@ function imagesOutput(results) {
         ...(r.error !== undefined && { error: r.error })
     }));
 }
-/** The job summary table rows: image, status, tags, platforms, id or digest, seconds, error. */
-function summaryRows(results) {
-    return imagesOutput(results).map(o => [
+/** The summary table: image, status, tags, platforms, digest or id, seconds, error. */
+function summaryTable(heading, results) {
+    const rows = imagesOutput(results).map((o) => [
         `${o.field} ${o.repository}`,
         o.status === 'built' ? '✅ built' : o.status === 'failed' ? '❌ failed' : '⏭️ skipped',
-        o.pushed.length > 0 ? o.pushed.map(p => p.ref).join('<br>') : o.tags.join('<br>'),
+        { lines: o.pushed.length > 0 ? o.pushed.map(p => p.ref) : o.tags },
         o.platforms.join(', ') || 'native',
-        o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : ''),
+        { code: o.digest ?? (o.imageId ? o.imageId.slice(0, 19) : '') },
         o.seconds.toFixed(1),
-        escapeCell(o.error ?? '')
+        (o.error ?? '').slice(0, 500)
     ]);
-}
-const SUMMARY_HEADER = [
-    'Image',
-    'Status',
-    'Tags',
-    'Platforms',
-    'Digest / image id',
-    'Seconds',
-    'Error'
-];
-function escapeCell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').slice(0, 500);
+    return {
+        heading,
+        header: ['Image', 'Status', 'Tags', 'Platforms', 'Digest / image id', 'Seconds', 'Error'],
+        rows
+    };
 }
 /** Some images failed; the message names each one and why. */
 class ImagesFailedError extends Error {
@@ -28944,8 +29023,18 @@ function isExecutable(path) {
 }
 
 ;// CONCATENATED MODULE: ./shared/engine/build-argv.ts
+/**
+ * The build-context argument as the engine must see it: a relative path always starts with
+ * `./` (or is `.`), so no directory name can be read as an option (`--volume=/:/host`).
+ */
+function contextArgument(path) {
+    if (path === '.' || path.startsWith('./') || path.startsWith('/'))
+        return path;
+    return `./${path}`;
+}
 /** Compose the build command for the profile's path; pure, so it is table-tested. */
 function buildCommand(profile, spec) {
+    const context = contextArgument(spec.contextPath);
     const common = [
         ...(spec.file !== undefined ? ['-f', spec.file] : []),
         ...(spec.target !== undefined ? ['--target', spec.target] : []),
@@ -28972,7 +29061,7 @@ function buildCommand(profile, spec) {
             args = [
                 'buildx',
                 'build',
-                spec.contextPath,
+                context,
                 ...common,
                 ...tags(multi ? push : spec.tags),
                 ...(multi && push.length === 0 ? tags(spec.tags) : []),
@@ -28984,18 +29073,11 @@ function buildCommand(profile, spec) {
             break;
         }
         case 'buildkit':
-            args = [
-                'build',
-                spec.contextPath,
-                ...common,
-                ...tags(spec.tags),
-                ...platform,
-                '--progress=plain'
-            ];
+            args = ['build', context, ...common, ...tags(spec.tags), ...platform, '--progress=plain'];
             env = { DOCKER_BUILDKIT: '1' };
             break;
         case 'classic':
-            args = ['build', spec.contextPath, ...common, ...tags(spec.tags), ...platform];
+            args = ['build', context, ...common, ...tags(spec.tags), ...platform];
             env = { DOCKER_BUILDKIT: '0' };
             break;
         case 'podman': {
@@ -29003,7 +29085,7 @@ function buildCommand(profile, spec) {
             // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
             // ends up holding the native platform only (test-environment.md §7).
             const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-            args = ['build', spec.contextPath, ...common, ...output, ...platform];
+            args = ['build', context, ...common, ...output, ...platform];
             break;
         }
     }
@@ -29439,13 +29521,20 @@ var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/model/structured-input.ts
 
 
+
 /** Largest structured input we accept; anything bigger is a mistake, not a list of images. */
 const MAX_INPUT_BYTES = 1024 * 1024;
 /**
  * Parse a YAML or JSON input (JSON is YAML). Throws InputError naming `field` for empty, oversized
- * or unparsable text, with the line and column of a syntax error.
+ * or unparsable text, with the line and column of a syntax error. With `secret`, a syntax error
+ * gives only its position and code: the parser's own words may quote the text.
+ *
+ * Numbers are read as the text written in the source: Zuul lists carry unquoted versions
+ * (`tags: [2.15]`, `tags: [1.10]`), and a tag, a label or a build argument is text, so `1.10`
+ * stays "1.10" instead of becoming the number 1.1. No field of imagegate's lists is a number.
+ * Booleans and nulls keep their type (`no_clobber: true`).
  */
-function parseStructuredInput(text, field) {
+function parseStructuredInput(text, field, options = {}) {
     const size = Buffer.byteLength(text, 'utf8');
     if (size > MAX_INPUT_BYTES) {
         throw new model_errors/* InputError */.dz(field, `is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (1 MiB)`);
@@ -29453,20 +29542,67 @@ function parseStructuredInput(text, field) {
     if (text.trim() === '')
         throw new model_errors/* InputError */.dz(field, 'must not be empty');
     try {
-        // `uniqueKeys` turns a repeated key (an easy YAML slip) into an error instead of "last wins".
-        return (0,dist/* parse */.qg)(text, { uniqueKeys: true, prettyErrors: true, maxAliasCount: 1000 });
+        const lineCounter = new dist/* LineCounter */.HN();
+        // The parser's own `uniqueKeys` compares every key with every other one (quadratic: a
+        // mapping of 90 000 keys takes minutes); repeated keys are found here with a set instead.
+        const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, prettyErrors: true, lineCounter });
+        if (doc.errors.length > 0)
+            throw doc.errors[0];
+        keepNumbersAsWritten(doc);
+        const repeated = repeatedKey(doc);
+        if (repeated !== undefined) {
+            const { line, col } = lineCounter.linePos(repeated.offset);
+            const key = options.secret ? '' : ` ${outside_text_quoteOutside(repeated.key, 60)}`;
+            throw new model_errors/* InputError */.dz(field, `repeats the key${key} at line ${line}, column ${col}`);
+        }
+        // An alias bomb (billion laughs) stops at the alias count instead of filling the memory.
+        return doc.toJS({ maxAliasCount: 1000 });
     }
     catch (e) {
+        if (e instanceof model_errors/* InputError */.dz)
+            throw e;
         if (e instanceof dist/* YAMLParseError */.XT) {
             const where = e.linePos?.[0]
                 ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`
                 : '';
-            throw new model_errors/* InputError */.dz(field, `is not valid YAML or JSON${where}: ${e.message.split('\n')[0]}`, {
-                cause: e
-            });
+            const what = options.secret ? `(${e.code})` : `: ${escapeOutside(e.message.split('\n')[0])}`;
+            throw new model_errors/* InputError */.dz(field, `is not valid YAML or JSON${where}${what}`, options.secret ? undefined : { cause: e });
         }
-        throw new model_errors/* InputError */.dz(field, `is not valid YAML or JSON: ${String(e)}`, { cause: e });
+        const what = options.secret ? '' : `: ${escapeOutside(String(e))}`;
+        throw new model_errors/* InputError */.dz(field, `is not valid YAML or JSON${what}`, options.secret ? undefined : { cause: e });
     }
+}
+/** Replace every number scalar (keys too) by its source text: `1.10` → "1.10", `0x1F` → "0x1F". */
+function keepNumbersAsWritten(doc) {
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'number' || typeof node.value === 'bigint') {
+                node.value = node.source ?? String(node.value);
+            }
+        }
+    });
+}
+/** The first key that a mapping of the document repeats, with where it is. */
+function repeatedKey(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return undefined;
+            const seen = new Set();
+            for (const pair of map.items) {
+                const node = pair.key;
+                const key = (0,dist/* isScalar */.jn)(node) ? String(node.value) : String(node);
+                if (seen.has(key)) {
+                    found = { key, offset: ((0,dist/* isScalar */.jn)(node) && node.range?.[0]) || 0 };
+                    return dist/* visit */.YR.BREAK;
+                }
+                seen.add(key);
+            }
+            return undefined;
+        }
+    });
+    return found;
 }
 /** A plain object (mapping), not an array or null. */
 function isMapping(value) {
@@ -29481,7 +29617,7 @@ function describeType(value) {
     if (typeof value === 'object')
         return 'a mapping';
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string ${outside_text_quoteOutside(value, 100)}`;
     return `the ${typeof value} ${String(value)}`;
 }
 /** Edit distance, for "did you mean" suggestions on unknown keys. */
@@ -29520,13 +29656,17 @@ function suggestKey(key, known, aliases = {}) {
 }
 /** One InputError per key of `entry` that is not in `known`, with a "did you mean" suggestion. */
 function unknownKeyErrors(entry, known, aliases, at) {
-    return Object.keys(entry)
-        .filter(key => !known.includes(key))
-        .map(key => {
+    const unknown = Object.keys(entry).filter(key => !known.includes(key));
+    // A hostile mapping may have a hundred thousand keys: name the first ones, count the rest.
+    const named = unknown.slice(0, model_errors/* MAX_REPORTED_ERRORS */.J6).map(key => {
         const suggestion = suggestKey(key, known, aliases);
         const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-        return new model_errors/* InputError */.dz(`${at}.${key}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
+        return new model_errors/* InputError */.dz(`${at}.${escapeOutside(key, 100)}`, `unknown key${hint}; known keys: ${known.join(', ')}`);
     });
+    if (unknown.length > named.length) {
+        named.push(new model_errors/* InputError */.dz(at, `has ${unknown.length - named.length} more unknown keys`));
+    }
+    return named;
 }
 
 ;// CONCATENATED MODULE: ./shared/model/change.ts
@@ -30186,54 +30326,57 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
 
 /** Output kept per stream for parsing; long builds only need the end. */
 const MAX_CAPTURE = 4 << 20;
-/** The production CommandRunner: child_process.spawn with an argv array, no shell. */
+/**
+ * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
+ * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
+ * Lines are split here from the raw output: @actions/exec does not hand the last line of a
+ * stream to its line listeners when it lacks a newline.
+ */
 class ProcessRunner {
     baseEnv;
     constructor(baseEnv = process.env) {
         this.baseEnv = baseEnv;
     }
-    run(command, sink) {
-        return new Promise(resolve => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command.command, [...command.args], {
-                cwd: command.cwd,
-                env: { ...this.baseEnv, ...command.env },
-                stdio: [command.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-                shell: false
+    async run(command, sink) {
+        const captured = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const onData = (stream) => (chunk) => {
+            const text = chunk.toString('utf8');
+            captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+            if (!sink)
+                return;
+            const lines = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = lines.pop() ?? '';
+            for (const line of lines)
+                sink(line, stream);
+        };
+        const env = Object.fromEntries(Object.entries({ ...this.baseEnv, ...command.env }).filter((e) => e[1] !== undefined));
+        let code;
+        try {
+            code = await (0,exec/* exec */.m)(command.command, [...command.args], {
+                ...(command.cwd !== undefined && { cwd: command.cwd }),
+                env,
+                silent: true,
+                ignoreReturnCode: true,
+                ...(command.input !== undefined && { input: Buffer.from(command.input) }),
+                listeners: { stdout: onData('stdout'), stderr: onData('stderr') }
             });
-            const captured = { stdout: '', stderr: '' };
-            const partial = { stdout: '', stderr: '' };
-            const onData = (stream) => (chunk) => {
-                const text = chunk.toString('utf8');
-                captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
-                if (!sink)
-                    return;
-                const lines = (partial[stream] + text).split(/\r?\n/);
-                partial[stream] = lines.pop() ?? '';
-                for (const line of lines)
-                    sink(line, stream);
-            };
-            child.stdout?.on('data', onData('stdout'));
-            child.stderr?.on('data', onData('stderr'));
-            if (command.input !== undefined && child.stdin)
-                child.stdin.end(command.input);
-            child.on('error', error => {
-                // ENOENT and friends: report like a failed command so callers handle one shape.
-                resolve({ code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${error.message}` });
-            });
-            child.on('close', code => {
-                for (const stream of ['stdout', 'stderr']) {
-                    if (sink && partial[stream] !== '')
-                        sink(partial[stream], stream);
-                }
-                resolve({ code: code ?? 1, stdout: captured.stdout, stderr: captured.stderr });
-            });
-        });
+        }
+        catch (error) {
+            // Not found, cwd missing: report like a failed command so callers handle one shape.
+            return { code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}` };
+        }
+        for (const stream of ['stdout', 'stderr']) {
+            if (sink && partial[stream] !== '')
+                sink(partial[stream], stream);
+        }
+        return { code, stdout: captured.stdout, stderr: captured.stderr };
     }
 }
 
@@ -30244,6 +30387,19 @@ class ProcessRunner {
  * Readers for the fields of one YAML/JSON list entry. Each appends an InputError naming the
  * field (`container-images[0].tags[1]`) instead of throwing, so a parse reports every problem.
  */
+/**
+ * Why a text value cannot work on GitHub, or undefined. Zuul expands Jinja templates
+ * (`{{ zuul.tag }}`) in job variables; nothing expands them here, and a workflow's own
+ * `${{ }}` expressions are expanded by the runner before an action sees its inputs.
+ */
+function templateProblem(value) {
+    const template = /\$?\{\{.*?\}\}|\{%.*?%\}/s.exec(value);
+    if (!template)
+        return undefined;
+    return template[0].startsWith('$')
+        ? `"${value}" holds a workflow expression (${template[0]}), which only a workflow's with: expands; write the value itself here`
+        : `"${value}" is a Zuul (Jinja) template, which nothing expands on GitHub: write the value itself, or put a workflow expression such as \${{ github.ref_name }} in the workflow's with:`;
+}
 /** A non-empty string field, or undefined when absent (an error when not a string). */
 function optionalString(entry, key, field, errors) {
     const value = entry[key];
@@ -30257,6 +30413,11 @@ function optionalString(entry, key, field, errors) {
         errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, 'must not be empty'));
         return undefined;
     }
+    const template = templateProblem(value);
+    if (template !== undefined) {
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, template));
+        return undefined;
+    }
     return value;
 }
 /** A list of strings, `fallback` when absent; each bad item is an error of its own. */
@@ -30265,8 +30426,9 @@ function stringList(entry, key, field, errors, fallback) {
     if (value === undefined || value === null)
         return fallback;
     if (!Array.isArray(value)) {
+        const template = typeof value === 'string' ? templateProblem(value) : undefined;
         const example = typeof value === 'string' ? ` (write ["${value}"])` : '';
-        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, `must be a list, got ${describeType(value)}${example}`));
+        errors.push(new model_errors/* InputError */.dz(`${field}.${key}`, template ?? `must be a list, got ${describeType(value)}${example}`));
         return [];
     }
     if (value.length === 0 && key === 'tags') {
@@ -30274,8 +30436,12 @@ function stringList(entry, key, field, errors, fallback) {
     }
     const out = [];
     value.forEach((item, i) => {
+        const template = typeof item === 'string' ? templateProblem(item) : undefined;
         if (typeof item !== 'string') {
             errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, `must be a string, got ${describeType(item)}${quoteHint(item)}`));
+        }
+        else if (template !== undefined) {
+            errors.push(new model_errors/* InputError */.dz(`${field}.${key}[${i}]`, template));
         }
         else {
             out.push(item);
@@ -30283,11 +30449,9 @@ function stringList(entry, key, field, errors, fallback) {
     });
     return out;
 }
-/** YAML turns `1.10` into the number 1.1; tell the user to quote it. */
+/** YAML reads `true`, `false` and `null` as other types; tell the user to quote them. */
 function quoteHint(value) {
-    return typeof value === 'number' || typeof value === 'boolean'
-        ? ' (quote it so YAML keeps it as text)'
-        : '';
+    return typeof value === 'boolean' || value === null ? ' (quote it so YAML keeps it as text)' : '';
 }
 /** Record `problem` for `field` when there is one. */
 function pushIf(errors, field, problem) {
@@ -30310,21 +30474,45 @@ function capture(errors, fn) {
 
 ;// CONCATENATED MODULE: ./shared/model/paths.ts
 
+
+/** Where Zuul checks out every project of a job: `/home/zuul/src/<host>/<project path>`. */
+const ZUUL_SRC = /^\/home\/zuul\/src\/(.+)$/;
 /**
  * Why `value` is not a relative path that stays inside its base directory, or undefined when it
- * is fine. Purely lexical; symlinks are checked where the filesystem is at hand.
+ * is fine. Purely lexical; symlinks are checked where the filesystem is at hand. `base` names
+ * what the path is relative to (for messages), `baseDir` where that is inside the working
+ * directory (so an absolute Zuul path can be turned into the relative one to write).
  */
-function confinedPathProblem(value) {
-    if (value.includes('\0'))
-        return `"${value}" contains a NUL byte`;
-    if (external_node_path_namespaceObject.posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
-        return `"${value}" is an absolute path; use a path relative to the working directory`;
-    }
+function confinedPathProblem(value, base = 'the working directory', baseDir = '.') {
+    const absolute = absolutePathProblem(value, base, baseDir);
+    if (absolute !== undefined)
+        return absolute;
     const normalised = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/'));
     if (normalised === '..' || normalised.startsWith('../')) {
-        return `"${value}" leaves the working directory`;
+        return `${outside_text_quoteOutside(value)} leaves the working directory`;
     }
     return undefined;
+}
+/** Why `value` is not a relative path at all (absolute, a drive, a NUL byte), or undefined. */
+function absolutePathProblem(value, base = 'the working directory', baseDir = '.') {
+    if (value.includes('\0'))
+        return `${outside_text_quoteOutside(value)} contains a NUL byte`;
+    if (external_node_path_namespaceObject.posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
+        return `${outside_text_quoteOutside(value)} is an absolute path; imagegate reads paths relative to ${base}${absoluteHint(value, baseDir)}`;
+    }
+    return undefined;
+}
+/**
+ * What to write instead of an absolute path. Zuul's `/home/zuul/src/<host>/<project>/...`
+ * becomes the same path below the workspace, where actions/checkout puts another repository
+ * with its `path` input.
+ */
+function absoluteHint(value, baseDir) {
+    const zuul = ZUUL_SRC.exec(external_node_path_namespaceObject.posix.normalize(value));
+    if (!zuul)
+        return ' (write it relative, without a leading "/")';
+    const relative = external_node_path_namespaceObject.posix.relative(external_node_path_namespaceObject.posix.normalize(baseDir), zuul[1]) || '.';
+    return `: check that repository out below the workspace where Zuul had it below /home/zuul/src (actions/checkout with path: ${zuul[1]}), then write "${relative}"`;
 }
 /** `base/rel` normalised, for a `rel` that passed confinedPathProblem. */
 function joinConfined(base, rel) {
@@ -30338,6 +30526,13 @@ function joinConfined(base, rel) {
 
 
 
+
+
+/**
+ * Keys of Zuul lists that only its ensure-quay-repo role reads (to create the repository on
+ * Quay); imagegate pushes into repositories that exist, so they are accepted and ignored.
+ */
+const IGNORED_KEYS = ['namespace', 'repo_shortname', 'repo_description', 'visibility'];
 const KEYS = [
     'context',
     'path',
@@ -30349,11 +30544,13 @@ const KEYS = [
     'target',
     'siblings',
     'labels',
-    'arch'
+    'arch',
+    // docker_images' name for container_filename, accepted as is.
+    'dockerfile',
+    ...IGNORED_KEYS
 ];
-/** Names users bring from zuul-jobs' docker_images, build-push-action and friends. */
+/** Names users bring from build-push-action and friends. */
 const KEY_ALIASES = {
-    dockerfile: 'container_filename',
     file: 'container_filename',
     containerfile: 'container_filename',
     buildargs: 'build_args',
@@ -30368,6 +30565,17 @@ const KEY_ALIASES = {
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
+const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
+/**
+ * A value that reaches the engine's argv (build-context path, file, target, tag, build arg) must
+ * not look like an option: `path: --volume=/:/host` would be read by podman as a flag.
+ */
+function optionProblem(value) {
+    return value.trimStart().startsWith('-')
+        ? `${outside_text_quoteOutside(value)} starts with "-", which the container engine would read as an option`
+        : undefined;
+}
 /**
  * Parse and validate the `container-images` input (YAML or JSON text). Collects every problem and
  * throws InputErrors whose messages name the exact field, e.g.
@@ -30384,37 +30592,44 @@ function parseContainerImages(text, options = {}) {
     const errors = [];
     const images = [];
     value.forEach((entry, i) => {
-        const image = parseEntry(entry, `${field}[${i}]`, options.requireContext ?? false, errors);
+        const image = parseEntry(entry, `${field}[${i}]`, options, errors);
         if (image)
             images.push(image);
     });
-    errors.push(...duplicateTags(images));
+    for (const e of duplicateTags(images))
+        errors.push(e);
     if (errors.length > 0)
         throw new model_errors/* InputErrors */.G(errors);
     return images;
 }
-function parseEntry(entry, field, requireContext, errors) {
+function parseEntry(entry, field, options, errors) {
     if (!isMapping(entry)) {
         errors.push(new model_errors/* InputError */.dz(field, `must be a mapping with at least "repository", got ${describeType(entry)}`));
         return undefined;
     }
     const before = errors.length;
-    errors.push(...unknownKeyErrors(entry, KEYS, KEY_ALIASES, field));
+    for (const e of unknownKeyErrors(entry, KEYS, KEY_ALIASES, field))
+        errors.push(e);
     const at = (key) => `${field}.${key}`;
+    for (const key of IGNORED_KEYS) {
+        if (key in entry)
+            options.warn?.(at(key), 'is read by Zuul to create a Quay repository; imagegate ignores it');
+    }
     const context = optionalString(entry, 'context', field, errors);
-    if (context === undefined && requireContext && !('context' in entry)) {
+    if (context === undefined && options.requireContext && !('context' in entry)) {
         errors.push(new model_errors/* InputError */.dz(at('context'), 'is required to build an image (a directory relative to the working directory)'));
     }
-    const contextProblem = context !== undefined ? confinedPathProblem(context) : undefined;
+    const contextProblem = context !== undefined ? (optionProblem(context) ?? confinedPathProblem(context)) : undefined;
     pushIf(errors, at('context'), contextProblem);
     const path = optionalString(entry, 'path', field, errors) ?? '.';
     // `path` is relative to the context; report it only when the context itself is fine.
     if (contextProblem === undefined) {
-        pushIf(errors, at('path'), confinedPathProblem(context ? `${context}/${path}` : path));
+        pushIf(errors, at('path'), optionProblem(path) ?? contextRelativeProblem(path, context));
     }
-    const containerFilename = optionalString(entry, 'container_filename', field, errors);
+    const containerFilename = readContainerFilename(entry, field, errors);
     if (containerFilename !== undefined) {
-        pushIf(errors, at('container_filename'), confinedPathProblem(`${context ?? '.'}/${containerFilename}`));
+        pushIf(errors, at(containerFilename.key), optionProblem(containerFilename.value) ??
+            contextRelativeProblem(containerFilename.value, context));
     }
     const repositoryInput = optionalString(entry, 'repository', field, errors);
     let repository;
@@ -30431,17 +30646,20 @@ function parseEntry(entry, field, requireContext, errors) {
     const buildArgs = stringList(entry, 'build_args', field, errors, []);
     buildArgs.forEach((arg, i) => {
         if (!BUILD_ARG_RE.test(arg)) {
-            errors.push(new model_errors/* InputError */.dz(`${at('build_args')}[${i}]`, `"${arg}" must look like KEY=VALUE`));
+            errors.push(new model_errors/* InputError */.dz(`${at('build_args')}[${i}]`, `${outside_text_quoteOutside(arg)} must look like KEY=VALUE`));
         }
     });
     const target = optionalString(entry, 'target', field, errors);
+    if (target !== undefined && !TARGET_RE.test(target)) {
+        errors.push(new model_errors/* InputError */.dz(at('target'), `${outside_text_quoteOutside(target)} is not a build stage name (a letter, then letters, digits, "_", "." or "-")`));
+    }
     const siblings = stringList(entry, 'siblings', field, errors, []);
-    siblings.forEach((s, i) => pushIf(errors, `${at('siblings')}[${i}]`, confinedPathProblem(s)));
+    siblings.forEach((s, i) => pushIf(errors, `${at('siblings')}[${i}]`, optionProblem(s) ?? confinedPathProblem(s, 'the workspace')));
     const labels = parseLabels(entry.labels, at('labels'), errors);
     const arch = stringList(entry, 'arch', field, errors, []);
     arch.forEach((p, i) => {
         if (!PLATFORM_RE.test(p)) {
-            errors.push(new model_errors/* InputError */.dz(`${at('arch')}[${i}]`, `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`));
+            errors.push(new model_errors/* InputError */.dz(`${at('arch')}[${i}]`, `${outside_text_quoteOutside(p)} is not a platform like "linux/amd64" or "linux/arm/v7"`));
         }
     });
     if (errors.length > before || repository === undefined || repositoryInput === undefined)
@@ -30450,7 +30668,7 @@ function parseEntry(entry, field, requireContext, errors) {
         field,
         ...(context !== undefined && { context }),
         path,
-        ...(containerFilename !== undefined && { containerFilename }),
+        ...(containerFilename !== undefined && { containerFilename: containerFilename.value }),
         registry,
         repositoryInput,
         repository,
@@ -30462,11 +30680,34 @@ function parseEntry(entry, field, requireContext, errors) {
         arch
     };
 }
+/**
+ * A path relative to the context that must stay inside the working directory: checked alone
+ * first (an absolute path is never joined to the context), then joined to the context.
+ */
+function contextRelativeProblem(value, context) {
+    const base = context ?? '.';
+    return (absolutePathProblem(value, `the context (${base})`, base) ??
+        confinedPathProblem(external_node_path_namespaceObject.posix.join(base, value)));
+}
+/** `container_filename`, or docker_images' `dockerfile` (one of them), with the key used. */
+function readContainerFilename(entry, field, errors) {
+    if ('container_filename' in entry && 'dockerfile' in entry) {
+        errors.push(new model_errors/* InputError */.dz(`${field}.dockerfile`, "is docker_images' name for container_filename; give only one of them"));
+        return undefined;
+    }
+    const key = 'dockerfile' in entry ? 'dockerfile' : 'container_filename';
+    const value = optionalString(entry, key, field, errors);
+    return value === undefined ? undefined : { key, value };
+}
 function parseLabels(value, field, errors) {
     const labels = {};
     const add = (key, val, at) => {
+        const template = templateProblem(val);
         if (!LABEL_KEY_RE.test(key)) {
-            errors.push(new model_errors/* InputError */.dz(at, `"${key}" is not a valid label key`));
+            errors.push(new model_errors/* InputError */.dz(at, `${outside_text_quoteOutside(key)} is not a valid label key`));
+        }
+        else if (template !== undefined) {
+            errors.push(new model_errors/* InputError */.dz(at, template));
         }
         else {
             labels[key] = val;
@@ -30481,7 +30722,7 @@ function parseLabels(value, field, errors) {
                 errors.push(new model_errors/* InputError */.dz(at, `must be a "key=value" string, got ${describeType(item)}`));
             }
             else if (!item.includes('=')) {
-                errors.push(new model_errors/* InputError */.dz(at, `"${item}" must look like key=value`));
+                errors.push(new model_errors/* InputError */.dz(at, `${outside_text_quoteOutside(item)} must look like key=value`));
             }
             else {
                 add(item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1), at);
@@ -30525,6 +30766,7 @@ function duplicateTags(images) {
 ;// CONCATENATED MODULE: ./shared/model/registry-location.ts
 
 
+
 /** Parse an `intermediate-registry`-style location; the host must look like a host. */
 function registry_location_parseRegistryLocation(text, field) {
     const value = text.trim().replace(/\/+$/, '');
@@ -30533,10 +30775,10 @@ function registry_location_parseRegistryLocation(text, field) {
     const path = slash === -1 ? '' : value.slice(slash + 1);
     const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
     if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new InputError(field, `"${text}" must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+        throw new InputError(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
     }
     if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new InputError(field, `"${text}": "${path}" is not a valid lowercase repository path`);
+        throw new InputError(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
     }
     return { registry, path };
 }
@@ -30571,7 +30813,11 @@ const CONTAINER_COMMANDS = ['docker', 'podman'];
 /** The `container-images` input, parsed and validated. */
 function readContainerImages(reader, requireContext) {
     const text = reader.required(Input.ContainerImages, 'a YAML or JSON list of images');
-    return parseContainerImages(text, { field: Input.ContainerImages, requireContext });
+    return parseContainerImages(text, {
+        field: Input.ContainerImages,
+        requireContext,
+        warn: (field, message) => reader.warn(`${field}: ${message}`)
+    });
 }
 /** The change identity from the event, with the `change` and `pipeline` overrides. */
 function readChangeIdentity(reader, ctx) {
@@ -30619,12 +30865,24 @@ function readIntermediateRegistry(reader, required, why) {
 
 
 
+
 /** Read and validate the build action's inputs. */
 function readBuildInputs(reader, ctx) {
     const images = readContainerImages(reader, true);
     const identity = readChangeIdentity(reader, ctx);
     checkChangeTags(images, identity);
     const containerFilename = reader.string('container-filename');
+    // Relative to each context, so `..` may be fine (planBuilds checks the real path); an absolute
+    // path or an option-looking one is not: the engine would read it as it stands.
+    const fileProblem = containerFilename === ''
+        ? undefined
+        : containerFilename.startsWith('-')
+            ? `${outside_text_quoteOutside(containerFilename)} starts with "-", which the container engine would read as an option`
+            : containerFilename.includes('\0') || (0,external_node_path_namespaceObject.isAbsolute)(containerFilename)
+                ? `${outside_text_quoteOutside(containerFilename)} must be a path relative to each context`
+                : undefined;
+    if (fileProblem !== undefined)
+        throw new model_errors/* InputError */.dz('container-filename', fileProblem);
     const dir = reader.string('working-directory', ctx.workspace);
     return {
         images,
@@ -30672,8 +30930,8 @@ async function buildAction(io = actionIO()) {
         now: () => new Date()
     });
     run.engine.dispose();
-    io.report.output('images', JSON.stringify(imagesOutput(run.results)));
-    await io.report.table('imagegate build', SUMMARY_HEADER, summaryRows(run.results));
+    io.report.output('images', imagesOutput(run.results));
+    await io.report.table(summaryTable('imagegate build', run.results));
     const failed = run.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -30687,6 +30945,7 @@ async function buildAction(io = actionIO()) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   J6: () => (/* binding */ MAX_REPORTED_ERRORS),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
@@ -30704,13 +30963,24 @@ class InputError extends Error {
         this.detail = detail;
     }
 }
-/** Several input errors found in one pass; the message lists each on its own line. */
+/** How many problems one failure reports; a hostile input can have a hundred thousand. */
+const MAX_REPORTED_ERRORS = 50;
+/**
+ * Several input errors found in one pass; the message lists each on its own line. `errors`
+ * holds the first MAX_REPORTED_ERRORS and a last one counting the rest.
+ */
 class InputErrors extends Error {
-    errors;
     name = 'InputErrors';
+    errors;
     constructor(errors) {
-        super(errors.map(e => e.message).join('\n'));
-        this.errors = errors;
+        const shown = errors.length <= MAX_REPORTED_ERRORS
+            ? errors
+            : [
+                ...errors.slice(0, MAX_REPORTED_ERRORS),
+                new InputError(errors[MAX_REPORTED_ERRORS].field, `and ${errors.length - MAX_REPORTED_ERRORS} more problems like the ones above`)
+            ];
+        super(shown.map(e => e.message).join('\n'));
+        this.errors = shown;
     }
 }
 /** The message of any thrown value, for reporting. */
@@ -30739,6 +31009,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -30900,6 +31177,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -33567,10 +33858,10 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
@@ -33578,13 +33869,13 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -39498,7 +39789,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3218:
+/***/ 3360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39518,8 +39809,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39594,7 +39885,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -39650,8 +39941,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -39665,10 +39956,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -39684,11 +39975,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -40647,7 +40938,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -40670,7 +40961,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -40766,7 +41057,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -40950,16 +41241,10 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -40970,7 +41255,418 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 2876:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -40985,7 +41681,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -40997,9 +41693,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -41013,7 +41709,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -41040,7 +41736,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -41055,7 +41751,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -41084,11 +41780,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -41308,7 +42004,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -41323,7 +42019,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -41334,7 +42030,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -41343,7 +42039,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -41490,13 +42186,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -41774,7 +42470,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -41787,7 +42483,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -42022,16 +42718,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -42068,7 +42764,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -42080,389 +42776,6 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ })
 
