@@ -20,6 +20,10 @@ export interface ActionRun {
   readonly state: Record<string, string>;
   readonly summary: string;
   readonly seconds: number;
+  /** `performance.now()` just before the process was spawned (the clock of the caller). */
+  readonly spawnedAt: number;
+  /** Wall time from spawn to exit, in milliseconds. */
+  readonly wallMs: number;
   /** The `::error::` messages (unescaped), in order. */
   readonly errors: string[];
 }
@@ -80,6 +84,7 @@ export async function runBundle(
   const script = join(REPO_ROOT, 'dist', bundle === 'index' ? 'index.js' : `${bundle}/index.js`);
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build`);
   const started = Date.now();
+  const spawnedAt = performance.now();
   const {code, stdout, stderr} = await new Promise<{
     code: number | null;
     stdout: string;
@@ -102,10 +107,13 @@ export async function runBundle(
       done({code: c, stdout: out, stderr: err});
     });
   });
+  const wallMs = performance.now() - spawnedAt;
   return {
     code,
     stdout,
     stderr,
+    spawnedAt,
+    wallMs,
     outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
     state: parseCommandFile(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),

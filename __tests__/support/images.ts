@@ -37,6 +37,11 @@ export interface TestImageOptions {
   variant?: string;
   /** Deterministic content: same options + seed → same digest. */
   seed?: string;
+  /**
+   * Per layer: a seed of its own, so images can share a layer (a common base) while `seed`
+   * keeps their other layers apart.
+   */
+  layerSeeds?: (string | undefined)[];
   /** Manifest annotations (OCI format only; the conversion to v2s2 drops them). */
   annotations?: Record<string, string>;
 }
@@ -145,7 +150,10 @@ async function writeImage(
   const layers: Descriptor[] = [];
   const diffIds: string[] = [];
   for (const [i, size] of (opts.layers ?? [512]).entries()) {
-    const tar = tarOneFile(`layer-${i}.bin`, payload(size, opts.seed, `${label}/${i}`));
+    const own = opts.layerSeeds?.[i];
+    const content =
+      own === undefined ? payload(size, opts.seed, `${label}/${i}`) : payload(size, own, 'layer');
+    const tar = tarOneFile(`layer-${i}.bin`, content);
     diffIds.push(sha256(tar));
     layers.push(await layout.blob(MEDIA_TYPES.ociLayerGzip, gzipSync(tar, {level: 1})));
   }
