@@ -14,7 +14,6 @@ let http: HttpClient;
 let transport: Transport;
 const logger = {debug: () => undefined, info: () => undefined, warning: () => undefined};
 const options = {
-  mount: true,
   retry: {...DEFAULT_RETRY_POLICY, attempts: 2},
   clock: systemClock,
   logger
@@ -53,12 +52,10 @@ test('a refused mount (202) falls back to uploading into the session it opened',
   const stranger = repository('src/empty', [pullScope('src/empty')]);
   const dest = repository('dst/a', [pushScope('dst/a'), pullScope('src/empty')]);
   const blob = {mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layer, size};
-  const mountFrom: Repository = Object.create(source);
-  Object.defineProperty(mountFrom, 'name', {value: stranger.name});
-  mountFrom.getBlob = digest => source.getBlob(digest);
-  expect(await copyBlob(mountFrom, dest, blob, options)).toBe('copied');
+  const mountFrom = {...options, mountFrom: stranger.name};
+  expect(await copyBlob(source, dest, blob, mountFrom)).toBe('copied');
   expect(await dest.hasBlob(layer)).toBe(true);
-  expect(await copyBlob(source, dest, blob, options)).toBe('skipped');
+  expect(await copyBlob(source, dest, blob, mountFrom)).toBe('skipped');
   const log = await readFile(reg.logFile, 'utf8');
   expect(log).toMatch(
     /"POST \/v2\/dst\/a\/blobs\/uploads\/\?mount=sha256%3A[0-9a-f]+&from=src%2Fempty HTTP\/1.1" 202/
@@ -72,7 +69,7 @@ test('a source shorter than its descriptor is aborted, retried, and never commit
   // Claim the config is one byte longer than it is: the stream check must refuse it.
   const config = await source.readBlob(image.config, 1 << 20);
   const wrong = {mediaType: 'x', digest: image.config, size: config.length + 1};
-  const error = await copyBlob(source, dest, wrong, {...options, mount: false}).catch(e => e);
+  const error = await copyBlob(source, dest, wrong, options).catch(e => e);
   expect(error).toMatchObject({name: 'RegistryError', operation: 'upload blob', temporary: true});
   expect(error.message).toMatch(/got \d+ of \d+ bytes/);
   expect(await dest.hasBlob(image.config)).toBe(false);

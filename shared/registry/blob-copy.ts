@@ -1,7 +1,10 @@
 import {Readable} from 'node:stream';
-import {type SendResponse} from './http.js';
+import {pullScope} from './auth.js';
+import {BlobLedger} from './blob-ledger.js';
+import {RegistryCapabilities} from './capabilities.js';
+import {readBody, type SendResponse} from './http.js';
 import {RegistryError, causeMessage} from './errors.js';
-import {mountBlob, startUpload, uploadBlob} from './blob-upload.js';
+import {mountBlob, postBlob, startUpload, uploadBlob} from './blob-upload.js';
 import {Repository} from './repository.js';
 import {Clock, RetryPolicy, withRetry} from './retry.js';
 import {Logger, isTemporaryFailure} from './transport.js';
@@ -13,8 +16,15 @@ export type BlobOutcome = 'skipped' | 'mounted' | 'copied';
 
 /** Settings for moving blobs. */
 export interface BlobCopyOptions {
-  /** Try a cross-repository mount (source and destination on the same registry). */
-  readonly mount: boolean;
+  /**
+   * A repository of the destination registry that may hold the blob, tried when the run knows
+   * of none that does: the source repository, when source and destination share a registry.
+   */
+  readonly mountFrom?: string;
+  /** Where this run knows blobs to be (mount sources); told what this copy did. */
+  readonly ledger?: BlobLedger;
+  /** What each registry supports (mount, one-request upload), learned as it answers. */
+  readonly capabilities?: RegistryCapabilities;
   readonly chunkSize?: number;
   readonly retry: RetryPolicy;
   readonly clock: Clock;
@@ -22,10 +32,20 @@ export interface BlobCopyOptions {
 }
 
 /**
- * Make `dest` hold the blob: HEAD first (skip when present), then mount when allowed, else stream
- * it from the source GET straight into the destination upload while checking digest and size.
- * Each upload attempt uses a fresh session and a fresh source GET, since a failed session may hold
- * partial data.
+ * Blobs up to this size are read into memory once (verified) and try the one-request upload
+ * while the registry's support for it is unknown: a registry that ignores the bytes of a POST
+ * wastes little, and keeps the connection (it discards a small unread body).
+ */
+const SMALL_BLOB = 64 * 1024;
+
+/**
+ * Make `dest` hold the blob: HEAD first (skip when present); then mount it from a repository
+ * of the same registry known to hold it (this run put it there, or the source shares the
+ * registry); else stream it from the source GET straight into the destination upload while
+ * checking digest and size. The source GET and the upload session open together, one round
+ * trip for both; where the registry takes a whole blob in one POST, that POST is the upload.
+ * Each upload attempt uses a fresh session and a fresh source GET, since a failed session may
+ * hold partial data.
  */
 export async function copyBlob(
   source: Repository,
@@ -33,17 +53,45 @@ export async function copyBlob(
   blob: Descriptor,
   options: BlobCopyOptions
 ): Promise<BlobOutcome> {
-  if (await dest.hasBlob(blob.digest)) return 'skipped';
-  let location: string | undefined;
-  if (options.mount) {
-    const mount = await mountBlob(dest, blob.digest, source.name);
-    if (mount.mounted) return 'mounted';
-    // 202: not mountable (e.g. the blob is not in the source repository); upload into the session.
-    location = mount.location;
+  const {ledger, capabilities} = options;
+  const registry = dest.registry;
+  const held = (): void => ledger?.holds(registry, dest.name, blob.digest);
+  if (await dest.hasBlob(blob.digest)) {
+    held();
+    return 'skipped';
   }
-  // The source answers before a destination session opens (a failing source leaves nothing
-  // behind there); its body is only read, through the digest and size check, once the upload
-  // asks for it, so nothing can fail before someone listens.
+  let session: string | undefined;
+  const known = ledger?.holder(registry, blob.digest, dest.name);
+  const from = known ?? (options.mountFrom !== dest.name ? options.mountFrom : undefined);
+  if (from !== undefined && capabilities?.get(registry, 'mount') !== false) {
+    const scopes = [...new Set([...dest.scopes, pullScope(from)])];
+    const mount = await mountBlob(dest.withScopes(scopes), blob.digest, from);
+    if (mount.mounted) {
+      capabilities?.set(registry, 'mount', true);
+      held();
+      return 'mounted';
+    }
+    // Declined although this run put the blob there: the registry does not mount.
+    if (known !== undefined) capabilities?.set(registry, 'mount', false);
+    // 202: an ordinary upload session instead; the bytes go into it.
+    session = mount.location;
+  }
+  await upload(source, dest, blob, session, options);
+  held();
+  return 'copied';
+}
+
+async function upload(
+  source: Repository,
+  dest: Repository,
+  blob: Descriptor,
+  session: string | undefined,
+  options: BlobCopyOptions
+): Promise<void> {
+  const {capabilities} = options;
+  const small = blob.size <= SMALL_BLOB;
+  // A small blob is read once, verified, and kept for every request that sends it.
+  let smallBytes: Promise<Buffer> | undefined;
   const request = async (): Promise<SendResponse> => {
     const res = await source.getBlob(blob.digest);
     // A source announcing more bytes than the descriptor says would only be cut off at the
@@ -61,6 +109,8 @@ export async function copyBlob(
     }
     return res;
   };
+  // The body is only piped through the digest and size check once an upload asks for it, so
+  // nothing can fail before someone listens.
   const verified = (res: SendResponse): Readable => {
     const verify = new VerifyStream(blob.digest, blob.size);
     res.body.on('error', error => verify.destroy(error));
@@ -69,22 +119,45 @@ export async function copyBlob(
   };
   await withRetry(
     async () => {
-      let first: SendResponse | undefined = await request();
+      // The source GET goes out now, beside the session POST; its answer waits, unread.
+      const first = smallBytes ? undefined : request();
+      first?.catch(() => undefined);
+      let taken = false;
+      const fetch = (): Promise<SendResponse> => {
+        const res = !taken && first ? first : request();
+        taken = true;
+        return res;
+      };
+      const open = async (): Promise<Readable> => {
+        if (!small) return verified(await fetch());
+        const bytes = (smallBytes ??= fetch().then(res => readBody(verified(res), blob.size)));
+        bytes.catch(() => {
+          if (smallBytes === bytes) smallBytes = undefined;
+        });
+        return Readable.from([await bytes], {objectMode: false});
+      };
       try {
-        const session = location ?? (await startUpload(dest));
-        location = undefined;
-        await uploadBlob(dest, session, {
+        const oneRequest = capabilities?.get(dest.registry, 'monolithic-post');
+        if (session === undefined && (oneRequest === true || (oneRequest === undefined && small))) {
+          const posted = await postBlob(dest, blob.digest, blob.size, open);
+          capabilities?.set(dest.registry, 'monolithic-post', posted.committed);
+          if (posted.committed) return;
+          session = posted.location;
+        }
+        const location = session ?? (await startUpload(dest));
+        session = undefined;
+        await uploadBlob(dest, location, {
           digest: blob.digest,
           size: blob.size,
-          open: async () => {
-            const res = first ?? (await request());
-            first = undefined;
-            return verified(res);
-          },
+          open,
           chunkSize: options.chunkSize
         });
       } finally {
-        first?.body.destroy();
+        if (first && !taken)
+          first.then(
+            res => res.body.destroy(),
+            () => undefined
+          );
       }
     },
     options.retry,
@@ -98,5 +171,4 @@ export async function copyBlob(
         )
     }
   );
-  return 'copied';
 }

@@ -1,5 +1,7 @@
 import {RepositoryName} from '../model/reference.js';
 import {BlobCopyOptions} from './blob-copy.js';
+import {BlobLedger} from './blob-ledger.js';
+import {RegistryCapabilities} from './capabilities.js';
 import {Limiter} from './limiter.js';
 import {Repository} from './repository.js';
 import {Clock} from './retry.js';
@@ -12,7 +14,11 @@ export interface EngineContext {
   /** The blob-transfer limiter of a registry (default 4 concurrent transfers). */
   limiter(registry: string): Limiter;
   /** Retry, clock and chunking settings for blob transfers. */
-  readonly blobs: Omit<BlobCopyOptions, 'mount'>;
+  readonly blobs: Omit<BlobCopyOptions, 'mountFrom' | 'ledger'>;
+  /** Where this run knows each blob to be, per registry (what to mount from). */
+  readonly ledger: BlobLedger;
+  /** What each registry supports, learned from its first answers. */
+  readonly capabilities: RegistryCapabilities;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -91,7 +91,21 @@ export async function copyImage(
   const blob = (d: {digest: string; size: number; mediaType: string}): Promise<BlobOutcome> => {
     let transfer = transfers.get(d.digest);
     if (!transfer) {
-      transfer = ctx.limiter(dest.registry).run(() => copyBlob(src, dst, d, {...ctx.blobs, mount}));
+      // A blob already on its way into this registry (another image sharing a base) is waited
+      // for, then mounted: each shared blob is uploaded once per registry. Waiting holds no
+      // transfer slot.
+      const options = {
+        ...ctx.blobs,
+        ledger: ctx.ledger,
+        ...(mount && {mountFrom: source.repository})
+      };
+      const mounts = ctx.capabilities.get(dest.registry, 'mount') !== false;
+      transfer = ctx.ledger.after(
+        dest.registry,
+        d.digest,
+        () => ctx.limiter(dest.registry).run(() => copyBlob(src, dst, d, options)),
+        mounts
+      );
       transfer.then(
         outcome => {
           result.blobs[outcome]++;

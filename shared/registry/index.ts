@@ -11,6 +11,9 @@ import {CopyResult, copyDigest, copyImage} from './copy.js';
 import {HttpClient} from './http.js';
 import {ImageConfigInfo, readImageConfig} from './image-config.js';
 import {Limiter} from './limiter.js';
+import {BlobLedger} from './blob-ledger.js';
+import {RegistryCapabilities} from './capabilities.js';
+import {ManifestCache} from './manifest-cache.js';
 import {parsePlatform} from './platform.js';
 import {ManifestContent, inspectManifest} from './inspect.js';
 import {ManifestHead, Repository} from './repository.js';
@@ -102,16 +105,26 @@ export class Registry {
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? silentLogger;
     const retry = {...DEFAULT_RETRY_POLICY, ...options.retry};
+    const capabilities = new RegistryCapabilities();
+    const manifests = new ManifestCache();
     this.ctx = {
       repository: (name, scopes) =>
-        new Repository(this.transport(name.registry), name.registry, name.repository, scopes),
+        new Repository(
+          this.transport(name.registry),
+          name.registry,
+          name.repository,
+          scopes,
+          manifests
+        ),
       limiter: registry => {
         let limiter = this.limiters.get(registry);
         if (!limiter)
           this.limiters.set(registry, (limiter = new Limiter(options.concurrency ?? 4)));
         return limiter;
       },
-      blobs: {retry, clock, logger, chunkSize: options.chunkSize},
+      blobs: {retry, clock, logger, chunkSize: options.chunkSize, capabilities},
+      ledger: new BlobLedger(),
+      capabilities,
       clock,
       logger
     };
@@ -152,16 +165,20 @@ export class Registry {
     );
   }
 
-  /** Point `tags` of `repository` at what `source` (tag or digest) names; no blob traffic. */
+  /**
+   * Point `tags` of `repository` at what `source` (tag or digest) names; no blob traffic. With
+   * `digest`, tags already holding it are left alone; `checked` says the caller has just read
+   * the tags and none holds it, so they are not read again.
+   */
   retag(
     repository: RepositoryName,
     source: string,
     tags: readonly string[],
-    options: {digest?: string} = {}
+    options: {digest?: string; checked?: boolean} = {}
   ): Promise<RetagResult> {
     const context = `tagging ${formatReference(repository)}:${source} as ${tags.join(', ')}`;
     return contextual(context, () =>
-      retagImage(this.ctx, repository, source, tags, options.digest)
+      retagImage(this.ctx, repository, source, tags, options.digest, options.checked)
     );
   }
 
@@ -214,12 +231,16 @@ export class Registry {
 
   /**
    * What `ref` holds: an image, an index, an empty index or imagegate's untag placeholder (an
-   * index is fetched to tell); undefined when it does not exist.
+   * index is fetched to tell); undefined when it does not exist. `read`: GET the manifest
+   * rather than HEAD it, for a caller that reads it next anyway (the engine keeps it).
    */
-  inspect(ref: ImageReference): Promise<ManifestContent | undefined> {
+  inspect(
+    ref: ImageReference,
+    options: {read?: boolean} = {}
+  ): Promise<ManifestContent | undefined> {
     const repo = this.ctx.repository(ref, [pullScope(ref.repository)]);
     return contextual(`inspecting ${formatReference(ref)}`, () =>
-      inspectManifest(repo, ref.digest ?? ref.tag ?? 'latest')
+      inspectManifest(repo, ref.digest ?? ref.tag ?? 'latest', options)
     );
   }
 
@@ -272,6 +293,20 @@ export class Registry {
     return contextual(`writing index ${formatReference(ref)}`, () =>
       putIndex(this.ctx, ref, members)
     );
+  }
+
+  /**
+   * Start talking to `registries` now (connection, TLS handshake, the `/v2/` probe that finds
+   * the scheme and the auth challenge) while the caller still works out what to ask them, e.g.
+   * the merged change from the GitHub API. Sends no credentials and writes nothing; a failure
+   * here is left to the first real request, which probes again.
+   */
+  warmUp(registries: Iterable<string>): void {
+    for (const registry of new Set(registries)) {
+      this.transport(registry)
+        .origin()
+        .catch(() => undefined);
+    }
   }
 
   /** Close pooled connections. */

@@ -4,6 +4,7 @@ import {RegistryError} from './errors.js';
 import {digestLike} from './digest.js';
 import {SendResponse, drain, readBody} from './http.js';
 import {nextLink} from './link.js';
+import {type ManifestCache} from './manifest-cache.js';
 import {sameOriginLink} from './same-origin.js';
 import {MANIFEST_ACCEPT} from './media-types.js';
 import {Transport, header} from './transport.js';
@@ -37,7 +38,8 @@ export class Repository {
     readonly transport: Transport,
     readonly registry: string,
     readonly name: string,
-    readonly scopes: readonly string[]
+    readonly scopes: readonly string[],
+    private readonly manifests?: ManifestCache
   ) {
     // Names reach URL paths: only the distribution grammar, so no `..` or `?` can steer a request.
     if (!REPOSITORY_PATH_RE.test(name)) {
@@ -72,14 +74,42 @@ export class Repository {
 
   /**
    * GET a manifest by tag or digest, keeping the exact bytes; the digest is computed from the
-   * bytes and must equal the requested digest and the registry's `Docker-Content-Digest`.
+   * bytes and must equal the requested digest and the registry's `Docker-Content-Digest`. A
+   * digest this run already read from this repository is not fetched again.
    */
   async getManifest(reference: string): Promise<RawManifest> {
+    const manifest = await this.readManifest(reference, false);
+    if (!manifest) throw this.error('GET manifest', `${reference} does not exist`, false);
+    return manifest;
+  }
+
+  /** GET a manifest like getManifest; undefined when it does not exist (404). */
+  findManifest(reference: string): Promise<RawManifest | undefined> {
+    return this.readManifest(reference, true);
+  }
+
+  /** Same repository (transport, cache), other token scopes (e.g. a mount's source too). */
+  withScopes(scopes: readonly string[]): Repository {
+    return new Repository(this.transport, this.registry, this.name, scopes, this.manifests);
+  }
+
+  private async readManifest(
+    reference: string,
+    missingOk: boolean
+  ): Promise<RawManifest | undefined> {
+    const byDigest = reference.includes(':');
+    const cached = byDigest ? this.manifests?.get(this.registry, this.name, reference) : undefined;
+    if (cached) return cached;
     const request = {
       ...this.base('GET manifest', 'GET', `manifests/${reference}`),
-      headers: {accept: MANIFEST_ACCEPT}
+      headers: {accept: MANIFEST_ACCEPT},
+      ...(missingOk && {expect: [200, 404]})
     };
-    return this.transport.request(request, async res => {
+    const manifest = await this.transport.request(request, async res => {
+      if (res.status === 404) {
+        await drain(res.body);
+        return undefined;
+      }
       // A registry announcing a giant manifest is refused before a byte is read.
       if (Number(header(res, 'content-length') ?? 0) > MANIFEST_LIMIT) {
         res.body.destroy();
@@ -90,7 +120,7 @@ export class Repository {
         );
       }
       const bytes = await readBody(res.body, MANIFEST_LIMIT);
-      const claimed = reference.includes(':') ? reference : header(res, 'docker-content-digest');
+      const claimed = byDigest ? reference : header(res, 'docker-content-digest');
       const bad = claimed !== undefined ? digestProblem(claimed) : undefined;
       if (bad) throw this.error('GET manifest', `Docker-Content-Digest: ${bad}`, false);
       const digest = digestLike(claimed ?? 'sha256:', bytes);
@@ -113,6 +143,8 @@ export class Repository {
       if (problem) throw this.error('GET manifest', `${reference}: ${problem}`, false);
       return {digest, mediaType, bytes, parsed: parsed as RawManifest['parsed']};
     });
+    if (manifest) this.manifests?.put(this.registry, this.name, manifest);
+    return manifest;
   }
 
   /** PUT manifest bytes under a tag or digest; fails if the registry computes another digest. */

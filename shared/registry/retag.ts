@@ -14,18 +14,21 @@ export interface RetagResult {
 /**
  * Point `tags` of one repository at the manifest `source` (a tag or digest) names: one GET and
  * one PUT per tag, no blob traffic (the blobs are already in the repository). With `knownDigest`
- * the tags are HEADed first and those already holding it are left alone.
+ * the tags are HEADed first and those already holding it are left alone, unless `checked` says
+ * the caller has just found none holding it (then the GET may be served from what the engine
+ * read before: a digest names one manifest).
  */
 export async function retagImage(
   ctx: EngineContext,
   repository: RepositoryName,
   source: string,
   tags: readonly string[],
-  knownDigest?: string
+  knownDigest?: string,
+  checked = false
 ): Promise<RetagResult> {
   const repo = ctx.repository(repository, [pushScope(repository.repository)]);
   let pending = tags;
-  if (knownDigest !== undefined) {
+  if (knownDigest !== undefined && !checked) {
     const heads = await Promise.all(tags.map(t => repo.headManifest(t)));
     pending = tags.filter((_, i) => heads[i]?.digest !== knownDigest);
     if (pending.length === 0) {

@@ -15,8 +15,6 @@ export class OciTagApi implements TagApi {
   readonly kind = 'oci';
   // The registry API keeps no time per tag; staging records stand in (see shared/staging).
   readonly knowsTagTimes = false;
-  // Registries that answered a tag DELETE with 400/405 (distribution 2.x answers 400).
-  private readonly noTagDelete = new Set<string>();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -30,13 +28,24 @@ export class OciTagApi implements TagApi {
       await repo.deleteManifest(content.digest, [200, 202, 404]);
       return 'deleted';
     }
-    if (!this.noTagDelete.has(repository.registry)) {
-      const status = await repo.deleteManifest(tag, [200, 202, 400, 404, 405]);
-      if (status === 200 || status === 202) return 'deleted';
-      if (status === 404) return 'absent';
-      this.ctx.logger.debug(`${repository.registry}: tag DELETE answered ${status}; using untag`);
-      this.noTagDelete.add(repository.registry);
+    // Whether the registry deletes tags is asked once per run (distribution 2.x answers 400);
+    // concurrent deletes wait for that first answer instead of each asking again.
+    const {capabilities} = this.ctx;
+    const registry = repository.registry;
+    const asked = await capabilities.ask(
+      registry,
+      'tag-delete',
+      () => repo.deleteManifest(tag, [200, 202, 400, 404, 405]),
+      status => (status === 400 || status === 405 ? false : status === 404 ? undefined : true)
+    );
+    let status = asked.asked ? asked.result : undefined;
+    if (status === undefined && capabilities.get(registry, 'tag-delete')) {
+      status = await repo.deleteManifest(tag, [200, 202, 404]);
     }
+    if (status === 200 || status === 202) return 'deleted';
+    if (status === 404) return 'absent';
+    if (status !== undefined)
+      this.ctx.logger.debug(`${registry}: tag DELETE answered ${status}; using untag`);
     return this.untag(repository, tag);
   }
 
