@@ -1,5 +1,6 @@
 import {errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
+import {inOrderedGroups} from '../model/log-groups.js';
 import {type RepositoryName, formatReference} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
 import {isStagingRecordTag, stagedAt} from '../staging/record.js';
@@ -49,17 +50,42 @@ export async function cleanupStaleTags(
   scopes: readonly CleanupScope[],
   options: CleanupOptions
 ): Promise<CleanupResult[]> {
-  const results: CleanupResult[] = [];
-  for (const scope of scopes) {
-    try {
-      results.push(await cleanRepository(registry, scope, options));
-    } catch (e) {
-      options.log.warning(
-        `cleanup of ${formatReference(scope.repository)} failed: ${errorMessage(e)}`
-      );
-    }
-  }
-  return results;
+  // Repositories are cleaned in parallel; their lines come out in input order.
+  const tasks = scopes.map(scope => ({
+    run: (log: StepLog) => cleanRepository(registry, scope, {...options, log})
+  }));
+  const settled = await inOrderedGroups(options.log, tasks, PARALLEL_REPOSITORIES);
+  return settled.flatMap((r, i) => {
+    if (r.status === 'fulfilled') return [r.value];
+    options.log.warning(
+      `cleanup of ${formatReference(scopes[i].repository)} failed: ${errorMessage(r.reason)}`
+    );
+    return [];
+  });
+}
+
+/** Repositories cleaned at once, and tags examined at once within one. */
+const PARALLEL_REPOSITORIES = 8;
+const PARALLEL_TAGS = 8;
+
+/**
+ * `fn` over `items`, at most PARALLEL_TAGS at once, each logging in its own buffer; the lines
+ * reach `log` in item order, and the results come back in item order.
+ */
+async function eachInOrder<I, T>(
+  log: StepLog,
+  items: readonly I[],
+  fn: (item: I, log: StepLog) => Promise<T>
+): Promise<T[]> {
+  const settled = await inOrderedGroups(
+    log,
+    items.map(item => ({run: (itemLog: StepLog) => fn(item, itemLog)})),
+    PARALLEL_TAGS
+  );
+  return settled.map(r => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
 }
 
 async function cleanRepository(
@@ -89,64 +115,71 @@ async function cleanRepository(
   );
   const recordTags = new Set(records.map(r => r.tag));
   // A record tag left on a placeholder: the record's deletion did not finish.
-  for (const tag of tags.filter(t => isStagingRecordTag(t) && !recordTags.has(t))) {
+  const leftovers = tags.filter(t => isStagingRecordTag(t) && !recordTags.has(t));
+  const finished = await eachInOrder(log, leftovers, async (tag, tagLog) => {
     try {
-      if ((await registry.inspect(ref(tag)))?.kind !== 'placeholder') continue;
+      if ((await registry.inspect(ref(tag)))?.kind !== 'placeholder') return false;
       await registry.deleteTag(ref(tag));
-      result.records.push(tag);
-      log.info(`deleted ${name}:${tag} (finishing a deletion that was interrupted)`);
+      tagLog.info(`deleted ${name}:${tag} (finishing a deletion that was interrupted)`);
+      return true;
     } catch (e) {
-      log.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+      tagLog.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+      return false;
     }
-  }
+  });
+  result.records.push(...leftovers.filter((_, i) => finished[i]));
   // What each tag looked at holds now (undefined: gone), for the records' turn at the end.
   const holds = new Map<string, string | undefined>();
-  const remove = async (tag: string, why: string): Promise<void> => {
+  type Verdict = 'deleted' | 'kept' | 'unknownAge' | 'none';
+  const remove = async (tag: string, why: string, tagLog: StepLog): Promise<Verdict> => {
     await registry.deleteTag(ref(tag));
     holds.set(tag, undefined);
-    result.deleted.push(tag);
-    log.info(`deleted ${name}:${tag} (${why})`);
+    tagLog.info(`deleted ${name}:${tag} (${why})`);
+    return 'deleted';
   };
 
+  // Tags are examined in parallel; the verdicts are recorded in tag-list order.
   const candidates = tags.filter(t => matcher.test(t) && !finals.has(t) && !recordTags.has(t));
-  for (const tag of candidates) {
+  const verdicts = await eachInOrder(log, candidates, async (tag, tagLog): Promise<Verdict> => {
     try {
       const content = await registry.inspect(ref(tag));
       holds.set(tag, content?.digest);
-      if (!content) continue;
+      if (!content) return 'none';
       if (content.kind === 'placeholder') {
-        await remove(tag, 'finishing a deletion that was interrupted');
-        continue;
+        return await remove(tag, 'finishing a deletion that was interrupted', tagLog);
       }
-      if (protectedDigests.has(content.digest)) {
-        result.kept.push(tag);
-        continue;
-      }
+      if (protectedDigests.has(content.digest)) return 'kept';
       const staged = await stagingTime(registry, ref(tag), content.digest, records);
-      if (!staged) {
-        result.unknownAge.push(tag);
-        continue;
-      }
+      if (!staged) return 'unknownAge';
       const ageMs = options.now().getTime() - staged.at.getTime();
-      if (ageMs <= options.maxAgeMs) {
-        result.kept.push(tag);
-        continue;
-      }
-      await remove(tag, `staged ${Math.round(ageMs / 3_600_000)} h ago, by ${staged.by}`);
+      if (ageMs <= options.maxAgeMs) return 'kept';
+      return await remove(
+        tag,
+        `staged ${Math.round(ageMs / 3_600_000)} h ago, by ${staged.by}`,
+        tagLog
+      );
     } catch (e) {
-      log.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+      tagLog.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+      return 'none';
     }
-  }
-  for (const found of records) {
+  });
+  candidates.forEach((tag, i) => {
+    const verdict = verdicts[i];
+    if (verdict !== 'none') result[verdict].push(tag);
+  });
+  // Last, the records no tag of theirs vouches for any more (after every deletion above).
+  const gone = await eachInOrder(log, records, async (found, recordLog) => {
     try {
-      if (await stillVouches(registry, repository, found, holds)) continue;
+      if (await stillVouches(registry, repository, found, holds)) return false;
       await registry.deleteTag(ref(found.tag));
-      result.records.push(found.tag);
-      log.info(`deleted ${name}:${found.tag} (no tag it lists is staged any more)`);
+      recordLog.info(`deleted ${name}:${found.tag} (no tag it lists is staged any more)`);
+      return true;
     } catch (e) {
-      log.warning(`cleanup of ${name}:${found.tag} failed: ${errorMessage(e)}`);
+      recordLog.warning(`cleanup of ${name}:${found.tag} failed: ${errorMessage(e)}`);
+      return false;
     }
-  }
+  });
+  result.records.push(...records.filter((_, i) => gone[i]).map(found => found.tag));
   if (result.unknownAge.length > 0) {
     log.info(
       `kept ${result.unknownAge.length} tag(s) of ${name} whose staging time is unknown: ${result.unknownAge.join(', ')}`

@@ -65,7 +65,13 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
   );
   // Temporary tags over 128 characters are an input error, found before any registry is asked.
   checkChangeTags(inputs.images, tagIdentity(merged));
-  const sourceTree = inputs.verifySource ? await mergedTree(deps, merged.revision) : undefined;
+  // The merged tree is asked for only when an image's revision label is not the merged commit
+  // (a squash or rebase merge): most promotions never need the GitHub round trip.
+  let tree: Promise<string | undefined> | undefined;
+  const sourceTree = inputs.verifySource
+    ? () => (tree ??= mergedTree(deps, merged.revision))
+    : undefined;
+  if (inputs.verifySource && (!deps.github || !deps.repo || !merged.revision)) void sourceTree?.();
   const staged =
     inputs.promoteMethod === 'intermediate-registry' ? await readIndex(deps, merged) : undefined;
   const compare = githubCompare(deps);
@@ -73,10 +79,8 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
     method: inputs.promoteMethod,
     verifySource: inputs.verifySource,
     merged,
-    mergedSource: {
-      ...(merged.revision && {revision: merged.revision}),
-      ...(sourceTree && {sourceTree})
-    },
+    mergedSource: {...(merged.revision && {revision: merged.revision})},
+    ...(sourceTree && {sourceTree}),
     ...(staged?.index && {index: staged.index}),
     order: {
       allowDowngrade: inputs.allowDowngrade,

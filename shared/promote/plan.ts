@@ -22,6 +22,8 @@ export interface PromoteItem {
   readonly digest: string;
   /** `promote`, or `done` when an earlier run already promoted it. */
   readonly state: 'promote' | 'done';
+  /** Tag method: the digest the final tag held when the plan read it, if it existed. */
+  readonly current?: string;
   /**
    * The temporary tag to delete once the final tags hold the digest — the change tag (tag
    * method) or the staged tag (intermediate) — while it still exists, or still sits on the
@@ -36,6 +38,8 @@ export interface PlanOptions {
   readonly verifySource: boolean;
   readonly merged: MergedChange;
   readonly mergedSource: MergedSource;
+  /** The merged commit's tree, asked for only when a revision label does not match. */
+  readonly sourceTree?: () => Promise<string | undefined>;
   /** Intermediate method: the change's index; undefined when it is gone (promoted before). */
   readonly index?: ChangeIndex;
   /** How a final tag may move (never back to an older commit); the labels reader is added here. */
@@ -68,8 +72,16 @@ export async function planPromotion(
     return read;
   };
   const reads: PlanReads = {
-    verify: async (ref, digest) =>
-      verifyLabels(formatReference(ref), await labelsOf(ref, digest), options.mergedSource),
+    verify: async (ref, digest) => {
+      const labels = await labelsOf(ref, digest);
+      const byRevision = verifyLabels(formatReference(ref), labels, options.mergedSource);
+      if (byRevision.ok || !options.sourceTree) return byRevision;
+      const sourceTree = await options.sourceTree();
+      return verifyLabels(formatReference(ref), labels, {
+        ...options.mergedSource,
+        ...(sourceTree && {sourceTree})
+      });
+    },
     order: {
       ...options.order,
       revisionOf: async (ref, digest) => (await labelsOf(ref, digest))[REVISION_LABEL]
@@ -118,18 +130,33 @@ async function planTag(
 ): Promise<PromoteItem> {
   const changeTag = changeTagOf(tagIdentity(options.merged), final.tag, field);
   const source = {...withTag(image.repository, changeTag), tag: changeTag};
-  const content = await registry.inspect(source);
+  // GET, not HEAD: the same round trip, and the manifest is then at hand for the labels and
+  // for writing the final tags. The final tag is read at the same time.
+  const [content, current] = await Promise.all([
+    registry.inspect(source, {read: true}),
+    registry.inspect(final)
+  ]);
   if (!content || content.kind === 'placeholder') {
     // Gone, or on the placeholder of an unfinished delete: an earlier run got past promoting.
-    const done = await alreadyPromoted(registry, image, final, source, field, options, reads, {
-      missing: `${formatReference(source)} does not exist`,
-      hint: 'was the change uploaded with promote: true?'
-    });
+    const done = await alreadyPromoted(
+      registry,
+      image,
+      final,
+      source,
+      field,
+      options,
+      reads,
+      {
+        missing: `${formatReference(source)} does not exist`,
+        hint: 'was the change uploaded with promote: true?'
+      },
+      current
+    );
     return content ? {...done, sourceTag: source} : done;
   }
   refuseNonImage(field, source, content);
   const verifiedBy = await checkSource(field, source, content.digest, options, reads);
-  await checkFinal(final, await registry.inspect(final), content.digest, field, reads);
+  await checkFinal(final, current, content.digest, field, reads);
   return {
     image,
     field,
@@ -137,6 +164,7 @@ async function planTag(
     source,
     digest: content.digest,
     state: 'promote',
+    ...(current && {current: current.digest}),
     sourceTag: source,
     ...(verifiedBy && {verifiedBy})
   };
@@ -228,9 +256,11 @@ async function alreadyPromoted(
   field: string,
   options: PlanOptions,
   reads: PlanReads,
-  why: {missing: string; hint: string}
+  why: {missing: string; hint: string},
+  /** What the final tag holds, when the caller has just read it. */
+  read?: ManifestContent
 ): Promise<PromoteItem> {
-  const content = await registry.inspect(final);
+  const content = read ?? (await registry.inspect(final));
   if (!content || content.kind === 'empty-index' || content.kind === 'placeholder') {
     const what = content ? 'holds no image' : 'does not exist';
     throw new InputError(

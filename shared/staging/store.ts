@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {errorMessage} from '../model/errors.js';
 import {type RepositoryName, formatReference, parseReference} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
+import {Limiter} from '../registry/limiter.js';
 import {
   STAGING_RECORD_ARTIFACT_TYPE,
   STAGING_RECORD_VERSION,
@@ -15,6 +16,8 @@ import {
 
 // A record lists the tags of one upload in one repository: a few KiB at most.
 const RECORD_LIMIT = 1024 * 1024;
+// Records read at once from one repository.
+const PARALLEL_READS = 8;
 
 /** A record as found in a registry, under its tag. */
 export interface FoundRecord {
@@ -51,15 +54,29 @@ export async function readStagingRecords(
   tags: readonly string[],
   onInvalid: (tag: string, reason: string) => void = () => undefined
 ): Promise<FoundRecord[]> {
+  // Read in parallel (each is two round trips), kept in tag order.
+  const limiter = new Limiter(PARALLEL_READS);
+  const read = await Promise.all(
+    tags.filter(isStagingRecordTag).map(tag =>
+      limiter.run(async (): Promise<FoundRecord | {tag: string; invalid: string} | undefined> => {
+        const ref = {...repository, tag};
+        try {
+          const payload = await registry.getArtifact(
+            ref,
+            STAGING_RECORD_ARTIFACT_TYPE,
+            RECORD_LIMIT
+          );
+          return payload && {tag, record: decodeStagingRecord(payload, formatReference(ref))};
+        } catch (e) {
+          return {tag, invalid: errorMessage(e)};
+        }
+      })
+    )
+  );
   const found: FoundRecord[] = [];
-  for (const tag of tags.filter(isStagingRecordTag)) {
-    const ref = {...repository, tag};
-    try {
-      const payload = await registry.getArtifact(ref, STAGING_RECORD_ARTIFACT_TYPE, RECORD_LIMIT);
-      if (payload) found.push({tag, record: decodeStagingRecord(payload, formatReference(ref))});
-    } catch (e) {
-      onInvalid(tag, errorMessage(e));
-    }
+  for (const entry of read) {
+    if (entry && 'invalid' in entry) onInvalid(entry.tag, entry.invalid);
+    else if (entry) found.push(entry);
   }
   return found;
 }
