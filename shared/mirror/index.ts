@@ -1,6 +1,7 @@
 import {formatBytes} from '../model/bytes.js';
 import {errorMessage} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
+import {inOrderedGroups} from '../model/log-groups.js';
 import {type MirrorEntry} from '../model/mirrors.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
@@ -23,40 +24,73 @@ export interface MirrorOptions {
   readonly log: StepLog;
 }
 
+/** Entries mirrored at once, and tags at once within one; blob transfers have their own limit. */
+const PARALLEL_ENTRIES = 8;
+const PARALLEL_TAGS = 8;
+
 /**
- * Copy every entry (digest preserved, missing blobs only, mounts where possible). One failing
- * entry does not stop the others; the caller fails the step from the `failed` outcomes.
+ * Copy every entry (digest preserved, missing blobs only, mounts where possible). Entries and
+ * their tags go in parallel (images sharing a base upload it once per registry and mount it
+ * elsewhere); each entry's log group is printed whole, in input order. One failing entry does
+ * not stop the others; the caller fails the step from the `failed` outcomes, which come back in
+ * input order.
  */
 export async function mirrorImages(
   registry: Registry,
   entries: readonly MirrorEntry[],
   options: MirrorOptions
 ): Promise<MirrorOutcome[]> {
-  const outcomes: MirrorOutcome[] = [];
-  for (const entry of entries) {
-    const title = `${entry.field}: ${formatReference(entry.source)} → ${formatReference(entry.destination)}`;
-    await options.log.group(title, async () => {
+  const tasks = entries.map(entry => ({
+    title: `${entry.field}: ${formatReference(entry.source)} → ${formatReference(entry.destination)}`,
+    run: async (log: StepLog): Promise<MirrorOutcome[]> => {
       let tags: readonly string[];
       try {
         tags = await sourceTags(registry, entry);
       } catch (e) {
-        outcomes.push(
+        return [
           failed(entry, formatReference(entry.source), formatReference(entry.destination), e)
-        );
-        return;
+        ];
       }
       if (tags.length === 0)
-        options.log.warning(`${entry.field}: no source tag matches; nothing to mirror`);
-      for (const tag of tags) {
-        const outcome = await mirrorTag(registry, entry, tag, options.dryRun);
-        options.log.info(
-          `${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}, ${formatBytes(outcome.bytes)} moved${outcome.error ? `: ${outcome.error}` : ''}`
-        );
-        outcomes.push(outcome);
-      }
-    });
-  }
-  return outcomes;
+        log.warning(`${entry.field}: no source tag matches; nothing to mirror`);
+      const copies = await inOrderedGroups(
+        log,
+        tags.map(tag => ({
+          run: async (tagLog: StepLog) => {
+            const outcome = await mirrorTag(registry, entry, tag, options.dryRun);
+            tagLog.info(
+              `${outcome.source} → ${outcome.destination}: ${outcome.result}${outcome.digest ? ` ${outcome.digest}` : ''}, ${formatBytes(outcome.bytes)} moved${outcome.error ? `: ${outcome.error}` : ''}`
+            );
+            return outcome;
+          }
+        })),
+        PARALLEL_TAGS
+      );
+      return copies.map((r, i) =>
+        r.status === 'fulfilled'
+          ? r.value
+          : failed(
+              entry,
+              formatReference(withTag(entry.source, tags[i])),
+              formatReference(entry.destination),
+              r.reason
+            )
+      );
+    }
+  }));
+  const settled = await inOrderedGroups(options.log, tasks, PARALLEL_ENTRIES);
+  return settled.flatMap((r, i) =>
+    r.status === 'fulfilled'
+      ? r.value
+      : [
+          failed(
+            entries[i],
+            formatReference(entries[i].source),
+            formatReference(entries[i].destination),
+            r.reason
+          )
+        ]
+  );
 }
 
 async function sourceTags(registry: Registry, entry: MirrorEntry): Promise<readonly string[]> {
