@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './workflow-commands.js';
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
@@ -15,7 +15,7 @@ import {
 export function loadCredentials(
   registryCredentialsText: string,
   env: NodeJS.ProcessEnv = process.env,
-  mask: (secret: string) => void = core.setSecret
+  mask: (secret: string) => void = runner.setSecret
 ): CredentialStore {
   const explicit =
     registryCredentialsText.trim() === ''

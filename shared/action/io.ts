@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './workflow-commands.js';
 import {type StepLog} from '../model/log.js';
 import {type ReportTable} from '../model/report.js';
 import {InputReader, actionInputSource} from '../inputs/reader.js';
@@ -32,18 +32,18 @@ export interface CommandIO {
 /** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
 export function actionIO(): CommandIO {
   return {
-    reader: new InputReader(actionInputSource, message => core.warning(message)),
+    reader: new InputReader(actionInputSource, message => runner.warning(message)),
     ctx: readRunnerContext(),
     log: actionLog,
     report: {
-      output: (name, value) => core.setOutput(name, value),
+      output: (name, value) => runner.setOutput(name, value),
       table: async table => {
         // Run outside a runner (no summary file), the table is simply skipped.
         if (process.env.GITHUB_STEP_SUMMARY) await writeSummaryTable(table);
       }
     },
-    mask: secret => core.setSecret(secret),
-    debug: message => core.debug(message),
+    mask: secret => runner.setSecret(secret),
+    debug: message => runner.debug(message),
     env: process.env
   };
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from './workflow-commands.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 
 /**
@@ -16,18 +16,19 @@ export async function runAction(main: () => Promise<void>): Promise<void> {
 /** Report a failure: one `::error::` per input problem, the message (and causes) otherwise. */
 export function reportFailure(e: unknown): void {
   if (e instanceof InputErrors) {
-    for (const err of e.errors) core.error(err.message, {title: `imagegate: invalid ${err.field}`});
-    core.setFailed(
+    for (const err of e.errors)
+      runner.error(err.message, {title: `imagegate: invalid ${err.field}`});
+    runner.setFailed(
       `${e.errors.length} input problem${e.errors.length === 1 ? '' : 's'}; nothing was built or pushed`
     );
     return;
   }
   if (e instanceof InputError) {
-    core.setFailed(e.message);
+    runner.setFailed(e.message);
     return;
   }
-  core.setFailed(withCauses(e));
-  if (e instanceof Error && e.stack) core.debug(e.stack);
+  runner.setFailed(withCauses(e));
+  if (e instanceof Error && e.stack) runner.debug(e.stack);
 }
 
 /** `message: cause: cause` so wrapped errors keep their detail in the one line users see. */

@@ -1,17 +1,16 @@
 import {InputError} from '../model/errors.js';
 import {InputReader, actionInputSource} from '../inputs/reader.js';
-import {buildAction} from './build.js';
-import {mirrorAction} from './mirror.js';
-import {promoteAction} from './promote.js';
-import {uploadAction} from './upload.js';
-import {validateAction} from './validate.js';
 
+/**
+ * Each command is loaded when it is run (a chunk of its own beside the bundle), so a step
+ * parses the code of its command only, not every other command's dependencies.
+ */
 export const COMMANDS = {
-  build: buildAction,
-  upload: uploadAction,
-  promote: promoteAction,
-  mirror: mirrorAction,
-  validate: validateAction
+  build: async () => (await import('./build.js')).buildAction(),
+  upload: async () => (await import('./upload.js')).uploadAction(),
+  promote: async () => (await import('./promote.js')).promoteAction(),
+  mirror: async () => (await import('./mirror.js')).mirrorAction(),
+  validate: async () => (await import('./validate.js')).validateAction()
 } as const;
 
 /** The root action: run the action named by the `command` input. */

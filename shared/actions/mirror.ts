@@ -25,6 +25,7 @@ export async function mirrorAction(io: CommandIO = actionIO()): Promise<void> {
     false
   );
   const registry = createRegistry(credentials, io, {concurrency: inputs.concurrency});
+  registry.warmUp(inputs.mirrors.flatMap(m => [m.source.registry, m.destination.registry]));
   try {
     const outcomes = await mirrorImages(registry, inputs.mirrors, {
       dryRun: inputs.dryRun,

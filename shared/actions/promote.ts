@@ -30,6 +30,11 @@ export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
     false
   );
   const registry = createRegistry(credentials, io, {githubToken: inputs.githubToken});
+  // The registries are known now: their connections open while promote asks GitHub what merged.
+  registry.warmUp([
+    ...inputs.images.map(image => image.repository.registry),
+    ...(inputs.intermediateRegistry ? [inputs.intermediateRegistry.registry] : [])
+  ]);
   const repo = parseRepoName(ctx.repository);
   try {
     const result = await promote(inputs, {

@@ -1,16 +1,10 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {type CommandIO} from '../action/io.js';
-import {buildAction} from '../actions/build.js';
-import {mirrorAction} from '../actions/mirror.js';
-import {promoteAction} from '../actions/promote.js';
-import {uploadAction} from '../actions/upload.js';
-import {validateAction} from '../actions/validate.js';
 import {InputReader} from '../inputs/reader.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {UsageError, helpText, parseArgs} from './args.js';
 import {cliRunnerContext} from './context.js';
-import {registryCommand} from './registry.js';
 import {COMMANDS} from './inputs.generated.js';
 import {terminalLog, terminalReporter, type Terminal} from './terminal.js';
 
@@ -30,12 +24,16 @@ const TEXT_INPUTS = new Set([
   'build-extra-env'
 ]);
 
+/**
+ * Each command is loaded when it is run (a chunk of its own beside the bundle), so a command
+ * parses its own code only, not every other command's dependencies.
+ */
 const RUNNERS: Record<string, (io: CommandIO) => Promise<void>> = {
-  build: buildAction,
-  upload: uploadAction,
-  promote: promoteAction,
-  mirror: mirrorAction,
-  validate: validateAction
+  build: async io => (await import('../actions/build.js')).buildAction(io),
+  upload: async io => (await import('../actions/upload.js')).uploadAction(io),
+  promote: async io => (await import('../actions/promote.js')).promoteAction(io),
+  mirror: async io => (await import('../actions/mirror.js')).mirrorAction(io),
+  validate: async io => (await import('../actions/validate.js')).validateAction(io)
 };
 
 /**
@@ -82,6 +80,7 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
   };
   try {
     if (args.command === 'registry') {
+      const {registryCommand} = await import('./registry.js');
       await registryCommand(args.subcommand as string, io);
     } else {
       await RUNNERS[args.command](io);

@@ -11,7 +11,7 @@ import {
   readContainerImages,
   readIntermediateRegistry
 } from './common.js';
-import {type TextPattern, compileUserRegex} from '../model/user-regex.js';
+import {type TextPattern, builtInPattern, compileUserRegex} from '../model/user-regex.js';
 import {type InputReader} from './reader.js';
 
 /** Everything the promote step needs, validated. */
@@ -58,11 +58,15 @@ export function readPromoteInputs(reader: InputReader, ctx: RunnerContext): Prom
   };
 }
 
-/** Default: change tags, plus `<pipeline>_` tags when a pipeline prefix is in use. */
+/**
+ * Default: change tags, plus `<pipeline>_` tags when a pipeline prefix is in use. The default
+ * is imagegate's own expression (the pipeline name in it escaped to a literal), so it needs no
+ * linear-time engine; only a user's pattern does.
+ */
 function readPattern(text: string, pipeline: string): TextPattern {
-  const source =
-    text !== '' ? text : `^change_[0-9]+_.+$${pipeline ? `|^${escapeRegExp(pipeline)}_.+$` : ''}`;
-  return compileUserRegex(source, 'cleanup-pattern');
+  if (text !== '') return compileUserRegex(text, 'cleanup-pattern');
+  const source = `^change_[0-9]+_.+$${pipeline ? `|^${escapeRegExp(pipeline)}_.+$` : ''}`;
+  return builtInPattern(source);
 }
 
 function escapeRegExp(s: string): string {

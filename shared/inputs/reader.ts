@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as runner from '../action/workflow-commands.js';
 import {InputError} from '../model/errors.js';
 import {quoteOutside} from '../model/outside-text.js';
 
@@ -6,7 +6,7 @@ import {quoteOutside} from '../model/outside-text.js';
 export type InputSource = (name: string) => string;
 
 /** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
-export const actionInputSource: InputSource = name => core.getInput(name);
+export const actionInputSource: InputSource = name => runner.getInput(name);
 
 /** Typed readers over an InputSource; each error names the input. */
 export class InputReader {

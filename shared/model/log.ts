@@ -1,5 +1,5 @@
 /**
- * How steps talk to the person watching: the action maps this onto @actions/core (groups,
+ * How steps talk to the person watching: the action maps this onto workflow commands (groups,
  * warnings as annotations), the CLI onto its terminal. Steps never print directly.
  */
 export interface StepLog {

@@ -49,3 +49,15 @@ export function compileUserRegex(source: string, field: string): TextPattern {
     test: text => text.length <= MAX_MATCH_LENGTH && compiled.test(text)
   };
 }
+
+/**
+ * One of imagegate's own expressions (user text in it only as an escaped literal): JavaScript's
+ * RegExp, which is linear for these, with the same length bound on the text as user patterns.
+ */
+export function builtInPattern(source: string): TextPattern {
+  const compiled = new RegExp(source);
+  return {
+    source,
+    test: text => text.length <= MAX_MATCH_LENGTH && compiled.test(text)
+  };
+}
