@@ -137,10 +137,25 @@ async function upload(
         return Readable.from([await bytes], {objectMode: false});
       };
       try {
-        const oneRequest = capabilities?.get(dest.registry, 'monolithic-post');
-        if (session === undefined && (oneRequest === true || (oneRequest === undefined && small))) {
-          const posted = await postBlob(dest, blob.digest, blob.size, open);
-          capabilities?.set(dest.registry, 'monolithic-post', posted.committed);
+        // One POST with the bytes where the registry takes it; while unknown, one small blob
+        // asks (the others go the usual way meanwhile, with no wait).
+        const registry = dest.registry;
+        const known = capabilities?.get(registry, 'monolithic-post');
+        const asks =
+          session === undefined &&
+          (known === true ||
+            (known === undefined &&
+              small &&
+              (capabilities?.claim(registry, 'monolithic-post') ?? true)));
+        if (asks) {
+          let posted: {committed: boolean; location?: string};
+          try {
+            posted = await postBlob(dest, blob.digest, blob.size, open);
+          } catch (error) {
+            if (known === undefined) capabilities?.release(registry, 'monolithic-post');
+            throw error;
+          }
+          capabilities?.set(registry, 'monolithic-post', posted.committed);
           if (posted.committed) return;
           session = posted.location;
         }

@@ -16,6 +16,7 @@ export type Capability = 'tag-delete' | 'mount' | 'monolithic-post';
 export class RegistryCapabilities {
   private readonly known = new Map<string, boolean>();
   private readonly asking = new Map<string, Promise<unknown>>();
+  private readonly claimed = new Set<string>();
 
   /** true or false once answered; undefined while unknown. */
   get(registry: string, capability: Capability): boolean | undefined {
@@ -24,6 +25,23 @@ export class RegistryCapabilities {
 
   set(registry: string, capability: Capability, supported: boolean): void {
     this.known.set(key(registry, capability), supported);
+  }
+
+  /**
+   * For a question whose asking costs nothing extra when the answer is no (the caller then
+   * does what it would have done anyway): true for the one caller that should ask now, while
+   * the answer is unknown; everyone else goes the known way without waiting. `release` hands
+   * the question back when the attempt did not tell.
+   */
+  claim(registry: string, capability: Capability): boolean {
+    const k = key(registry, capability);
+    if (this.known.has(k) || this.claimed.has(k)) return false;
+    this.claimed.add(k);
+    return true;
+  }
+
+  release(registry: string, capability: Capability): void {
+    this.claimed.delete(key(registry, capability));
   }
 
   /**
