@@ -142,6 +142,26 @@ test('whether the registry deletes tags is asked once, even by deletes running t
   }
 });
 
+test('untags running together in one repository leave no tag behind', async () => {
+  // distribution deletes a manifest by walking the repository's tags; a tag written during
+  // the walk fails it (500) half way, and the tags not reached stay, naming nothing.
+  await pushTestImage(src, 'race/app', 'latest', {seed: 'race'});
+  const engine = new Registry({retry: {attempts: 1}});
+  try {
+    for (let round = 1; round <= 10; round++) {
+      const tags = [0, 1, 2, 3, 4, 5].map(i => `change_${round}_${i}`);
+      await engine.retag(repo(src, 'race/app'), 'latest', tags);
+      const outcomes = await Promise.allSettled(
+        tags.map(tag => engine.deleteTag({...repo(src, 'race/app'), tag}))
+      );
+      expect(outcomes.filter(o => o.status === 'rejected')).toEqual([]);
+      expect(await listTags(src, 'race/app')).toEqual(['latest']);
+    }
+  } finally {
+    engine.close();
+  }
+});
+
 test('a blob upload in one POST is tried once per registry; distribution then gets POST and PUT', async () => {
   const image = await pushTestImage(src, 'small/app', 'v1', {
     layers: [1000, 2000, 3000],

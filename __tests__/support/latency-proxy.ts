@@ -28,6 +28,8 @@ export interface LatencyProxy {
   readonly rttMs: number;
   /** Connections accepted since the last `resetStats()`. */
   readonly connections: number;
+  /** The most connections open at one time since the last `resetStats()`. */
+  readonly peakOpen: number;
   /** `performance.now()` when the first byte of the first connection arrived, since the reset. */
   readonly firstByteAt: number | undefined;
   resetStats(): void;
@@ -84,10 +86,14 @@ export async function startLatencyProxy(options: LatencyProxyOptions): Promise<L
   const [host, port] = options.target.split(':');
   const sockets = new Set<Socket>();
   let connections = 0;
+  let open = 0;
+  let peakOpen = 0;
   let firstByteAt: number | undefined;
 
   const server = createServer({noDelay: true}, client => {
     connections++;
+    peakOpen = Math.max(peakOpen, ++open);
+    client.on('close', () => open--);
     // The handshakes end two round trips after the client connected; nothing goes before.
     const ready = performance.now() + 2 * rttMs;
     const upstream = connect({host, port: Number(port), noDelay: true});
@@ -111,11 +117,15 @@ export async function startLatencyProxy(options: LatencyProxyOptions): Promise<L
     get connections() {
       return connections;
     },
+    get peakOpen() {
+      return peakOpen;
+    },
     get firstByteAt() {
       return firstByteAt;
     },
     resetStats: () => {
       connections = 0;
+      peakOpen = open;
       firstByteAt = undefined;
     },
     stop: async () => {

@@ -14,6 +14,7 @@ import {Limiter} from './limiter.js';
 import {BlobLedger} from './blob-ledger.js';
 import {RegistryCapabilities} from './capabilities.js';
 import {ManifestCache} from './manifest-cache.js';
+import {RepositoryWrites} from './repository-writes.js';
 import {parsePlatform} from './platform.js';
 import {ManifestContent, inspectManifest} from './inspect.js';
 import {ManifestHead, Repository} from './repository.js';
@@ -49,6 +50,11 @@ export interface RegistryOptions extends TagApiOptions {
   readonly plainHttp?: readonly string[];
   /** Concurrent blob transfers per destination registry (default 4, as crane). */
   readonly concurrency?: number;
+  /**
+   * Connections per registry (default 16): the pool every request to that registry shares;
+   * work beyond it waits for a free connection.
+   */
+  readonly connections?: number;
   readonly retry?: Partial<RetryPolicy>;
   /** The proxy for each URL, e.g. `proxyFromEnv(process.env)`; default: connect directly. */
   readonly proxy?: ProxyResolver;
@@ -78,6 +84,9 @@ async function contextual<T>(context: string, run: () => Promise<T>): Promise<T>
   }
 }
 
+/** Connections per registry: enough for parallel images, few enough for any registry's limits. */
+const DEFAULT_CONNECTIONS = 16;
+
 const silentLogger: Logger = {
   debug: () => undefined,
   info: () => undefined,
@@ -100,6 +109,7 @@ export class Registry {
     this.http = new HttpClient({
       ca: options.ca,
       timeoutMs: options.timeoutMs,
+      maxSockets: options.connections ?? DEFAULT_CONNECTIONS,
       ...(options.proxy && {proxy: options.proxy})
     });
     const clock = options.clock ?? systemClock;
@@ -107,6 +117,14 @@ export class Registry {
     const retry = {...DEFAULT_RETRY_POLICY, ...options.retry};
     const capabilities = new RegistryCapabilities();
     const manifests = new ManifestCache();
+    // Manifest writes per repository, ordered so a DELETE never overlaps another write.
+    const writes = new Map<string, RepositoryWrites>();
+    const writesTo = (name: RepositoryName): RepositoryWrites => {
+      const key = formatReference({registry: name.registry, repository: name.repository});
+      let order = writes.get(key);
+      if (!order) writes.set(key, (order = new RepositoryWrites()));
+      return order;
+    };
     this.ctx = {
       repository: (name, scopes) =>
         new Repository(
@@ -114,7 +132,8 @@ export class Registry {
           name.registry,
           name.repository,
           scopes,
-          manifests
+          manifests,
+          writesTo(name)
         ),
       limiter: registry => {
         let limiter = this.limiters.get(registry);

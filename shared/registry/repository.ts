@@ -5,6 +5,7 @@ import {digestLike} from './digest.js';
 import {SendResponse, drain, readBody} from './http.js';
 import {nextLink} from './link.js';
 import {type ManifestCache} from './manifest-cache.js';
+import {RepositoryWrites} from './repository-writes.js';
 import {sameOriginLink} from './same-origin.js';
 import {MANIFEST_ACCEPT} from './media-types.js';
 import {Transport, header} from './transport.js';
@@ -39,7 +40,9 @@ export class Repository {
     readonly registry: string,
     readonly name: string,
     readonly scopes: readonly string[],
-    private readonly manifests?: ManifestCache
+    private readonly manifests?: ManifestCache,
+    /** Shared by every client of this repository in the engine (see RepositoryWrites). */
+    private readonly writes: RepositoryWrites = new RepositoryWrites()
   ) {
     // Names reach URL paths: only the distribution grammar, so no `..` or `?` can steer a request.
     if (!REPOSITORY_PATH_RE.test(name)) {
@@ -90,7 +93,14 @@ export class Repository {
 
   /** Same repository (transport, cache), other token scopes (e.g. a mount's source too). */
   withScopes(scopes: readonly string[]): Repository {
-    return new Repository(this.transport, this.registry, this.name, scopes, this.manifests);
+    return new Repository(
+      this.transport,
+      this.registry,
+      this.name,
+      scopes,
+      this.manifests,
+      this.writes
+    );
   }
 
   private async readManifest(
@@ -149,13 +159,16 @@ export class Repository {
 
   /** PUT manifest bytes under a tag or digest; fails if the registry computes another digest. */
   async putManifest(reference: string, manifest: RawManifest): Promise<void> {
-    const res = await this.transport.request({
-      ...this.base('PUT manifest', 'PUT', `manifests/${reference}`),
-      headers: {'content-type': manifest.mediaType, 'content-length': manifest.bytes.length},
-      body: () => manifest.bytes,
-      expect: [200, 201, 202]
+    const res = await this.writes.put(async () => {
+      const answer = await this.transport.request({
+        ...this.base('PUT manifest', 'PUT', `manifests/${reference}`),
+        headers: {'content-type': manifest.mediaType, 'content-length': manifest.bytes.length},
+        body: () => manifest.bytes,
+        expect: [200, 201, 202]
+      });
+      await drain(answer.body);
+      return answer;
     });
-    await drain(res.body);
     const stored = header(res, 'docker-content-digest');
     if (stored !== undefined && stored !== manifest.digest) {
       throw this.error(
@@ -166,17 +179,23 @@ export class Repository {
     }
   }
 
-  /** DELETE a manifest by tag or digest; returns the status (202 deleted, 404 absent). */
+  /**
+   * DELETE a manifest by tag or digest; returns the status (202 deleted, 404 absent). It runs
+   * alone among this engine's manifest writes to the repository (see RepositoryWrites).
+   */
   async deleteManifest(
     reference: string,
     expect: readonly number[] = [200, 202, 404]
   ): Promise<number> {
-    const res = await this.transport.request({
-      ...this.base('DELETE manifest', 'DELETE', `manifests/${reference}`),
-      expect
-    });
-    await drain(res.body);
-    return res.status;
+    const send = async (): Promise<number> => {
+      const res = await this.transport.request({
+        ...this.base('DELETE manifest', 'DELETE', `manifests/${reference}`),
+        expect
+      });
+      await drain(res.body);
+      return res.status;
+    };
+    return this.writes.delete(send);
   }
 
   /**
