@@ -142,6 +142,31 @@ test('whether the registry deletes tags is asked once, even by deletes running t
   }
 });
 
+test('several tags of one repository go with one placeholder and one DELETE', async () => {
+  const image = await pushTestImage(src, 'batch/app', 'latest', {seed: 'batch'});
+  const tags = ['change_7_a', 'change_7_b', 'change_7_c'];
+  const engine = new Registry();
+  try {
+    await engine.retag(repo(src, 'batch/app'), 'latest', tags);
+    // Warm up: the registry has been asked whether it deletes tags.
+    await engine.deleteTag({...repo(src, 'batch/app'), tag: 'change_7_a'});
+    const mark = logMark(src);
+    expect(await engine.deleteTags(repo(src, 'batch/app'), [...tags, 'never_there'])).toEqual([
+      'absent',
+      'deleted',
+      'deleted',
+      'absent'
+    ]);
+    const writes = requestsSince(src, mark).filter(r => !/^(GET|HEAD) /.test(r));
+    expect(writes.filter(r => r.startsWith('PUT '))).toHaveLength(2);
+    expect(writes.filter(r => /^DELETE .*\/manifests\/sha256:/.test(r))).toHaveLength(1);
+    expect(await listTags(src, 'batch/app')).toEqual(['latest']);
+    expect(await rawManifestDigest(src, 'batch/app', 'latest')).toBe(image.digest);
+  } finally {
+    engine.close();
+  }
+});
+
 test('untags running together in one repository leave no tag behind', async () => {
   // distribution deletes a manifest by walking the repository's tags; a tag written during
   // the walk fails it (500) half way, and the tags not reached stay, naming nothing.

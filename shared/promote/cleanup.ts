@@ -104,82 +104,109 @@ async function cleanRepository(
     unknownAge: [] as string[],
     records: [] as string[]
   };
-  const tags = await registry.listTags(repository);
   const finals = new Set(scope.finalTags);
-  const finalHeads = await Promise.all(
-    tags.filter(t => finals.has(t)).map(t => registry.resolve(ref(t)))
-  );
+  // The final tags are read beside the tag list (one round trip for both): a final tag that
+  // does not exist simply protects nothing.
+  const [tags, finalHeads] = await Promise.all([
+    registry.listTags(repository),
+    Promise.all([...finals].map(t => registry.resolve(ref(t))))
+  ]);
   const protectedDigests = new Set(finalHeads.flatMap(h => (h ? [h.digest] : [])));
   const records = await readStagingRecords(registry, repository, tags, (tag, reason) =>
     log.info(`${name}:${tag} is not a staging record (${reason})`)
   );
   const recordTags = new Set(records.map(r => r.tag));
+  /**
+   * Delete `doomed` together (on a registry that cannot delete tags: one placeholder, one
+   * DELETE); each deletion is logged with its reason, in order. Returns the tags deleted.
+   */
+  const removeAll = async (doomed: readonly {tag: string; why: string}[]): Promise<string[]> => {
+    if (doomed.length === 0) return [];
+    try {
+      await registry.deleteTags(
+        repository,
+        doomed.map(d => d.tag)
+      );
+    } catch (e) {
+      for (const {tag} of doomed)
+        log.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
+      return [];
+    }
+    for (const {tag, why} of doomed) log.info(`deleted ${name}:${tag} (${why})`);
+    return doomed.map(d => d.tag);
+  };
+  const interrupted = 'finishing a deletion that was interrupted';
+
   // A record tag left on a placeholder: the record's deletion did not finish.
   const leftovers = tags.filter(t => isStagingRecordTag(t) && !recordTags.has(t));
-  const finished = await eachInOrder(log, leftovers, async (tag, tagLog) => {
+  const onPlaceholder = await eachInOrder(log, leftovers, async (tag, tagLog) => {
     try {
-      if ((await registry.inspect(ref(tag)))?.kind !== 'placeholder') return false;
-      await registry.deleteTag(ref(tag));
-      tagLog.info(`deleted ${name}:${tag} (finishing a deletion that was interrupted)`);
-      return true;
+      return (await registry.inspect(ref(tag)))?.kind === 'placeholder';
     } catch (e) {
       tagLog.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
       return false;
     }
   });
-  result.records.push(...leftovers.filter((_, i) => finished[i]));
+  result.records.push(
+    ...(await removeAll(
+      leftovers.filter((_, i) => onPlaceholder[i]).map(tag => ({tag, why: interrupted}))
+    ))
+  );
+
   // What each tag looked at holds now (undefined: gone), for the records' turn at the end.
   const holds = new Map<string, string | undefined>();
-  type Verdict = 'deleted' | 'kept' | 'unknownAge' | 'none';
-  const remove = async (tag: string, why: string, tagLog: StepLog): Promise<Verdict> => {
-    await registry.deleteTag(ref(tag));
-    holds.set(tag, undefined);
-    tagLog.info(`deleted ${name}:${tag} (${why})`);
-    return 'deleted';
-  };
-
-  // Tags are examined in parallel; the verdicts are recorded in tag-list order.
+  type Verdict = {delete: string} | 'kept' | 'unknownAge' | 'none';
+  // Tags are examined in parallel, then the stale ones deleted together, all in tag order.
   const candidates = tags.filter(t => matcher.test(t) && !finals.has(t) && !recordTags.has(t));
   const verdicts = await eachInOrder(log, candidates, async (tag, tagLog): Promise<Verdict> => {
     try {
       const content = await registry.inspect(ref(tag));
       holds.set(tag, content?.digest);
       if (!content) return 'none';
-      if (content.kind === 'placeholder') {
-        return await remove(tag, 'finishing a deletion that was interrupted', tagLog);
-      }
+      if (content.kind === 'placeholder') return {delete: interrupted};
       if (protectedDigests.has(content.digest)) return 'kept';
       const staged = await stagingTime(registry, ref(tag), content.digest, records);
       if (!staged) return 'unknownAge';
       const ageMs = options.now().getTime() - staged.at.getTime();
       if (ageMs <= options.maxAgeMs) return 'kept';
-      return await remove(
-        tag,
-        `staged ${Math.round(ageMs / 3_600_000)} h ago, by ${staged.by}`,
-        tagLog
-      );
+      return {delete: `staged ${Math.round(ageMs / 3_600_000)} h ago, by ${staged.by}`};
     } catch (e) {
       tagLog.warning(`cleanup of ${name}:${tag} failed: ${errorMessage(e)}`);
       return 'none';
     }
   });
+  const deleted = await removeAll(
+    candidates.flatMap((tag, i) => {
+      const verdict = verdicts[i];
+      return typeof verdict === 'object' ? [{tag, why: verdict.delete}] : [];
+    })
+  );
+  for (const tag of deleted) holds.set(tag, undefined);
   candidates.forEach((tag, i) => {
     const verdict = verdicts[i];
-    if (verdict !== 'none') result[verdict].push(tag);
-  });
-  // Last, the records no tag of theirs vouches for any more (after every deletion above).
-  const gone = await eachInOrder(log, records, async (found, recordLog) => {
-    try {
-      if (await stillVouches(registry, repository, found, holds)) return false;
-      await registry.deleteTag(ref(found.tag));
-      recordLog.info(`deleted ${name}:${found.tag} (no tag it lists is staged any more)`);
-      return true;
-    } catch (e) {
-      recordLog.warning(`cleanup of ${name}:${found.tag} failed: ${errorMessage(e)}`);
-      return false;
+    if (typeof verdict === 'object') {
+      if (deleted.includes(tag)) result.deleted.push(tag);
+    } else if (verdict !== 'none') {
+      result[verdict].push(tag);
     }
   });
-  result.records.push(...records.filter((_, i) => gone[i]).map(found => found.tag));
+
+  // Last, the records no tag of theirs vouches for any more (after every deletion above).
+  const vouching = await eachInOrder(log, records, async (found, recordLog) => {
+    try {
+      return await stillVouches(registry, repository, found, holds);
+    } catch (e) {
+      recordLog.warning(`cleanup of ${name}:${found.tag} failed: ${errorMessage(e)}`);
+      return true;
+    }
+  });
+  result.records.push(
+    ...(await removeAll(
+      records
+        .filter((_, i) => !vouching[i])
+        .map(found => ({tag: found.tag, why: 'no tag it lists is staged any more'}))
+    ))
+  );
   if (result.unknownAge.length > 0) {
     log.info(
       `kept ${result.unknownAge.length} tag(s) of ${name} whose staging time is unknown: ${result.unknownAge.join(', ')}`

@@ -3,7 +3,8 @@ import {errorMessage} from '../model/errors.js';
 import {formatReference} from '../model/reference.js';
 import {type StepLog} from '../model/log.js';
 import {inOrderedGroups} from '../model/log-groups.js';
-import {type Registry} from '../registry/index.js';
+import {type DeleteOutcome, type Registry} from '../registry/index.js';
+import {type RepositoryName} from '../model/reference.js';
 import {type PromoteItem} from './plan.js';
 
 /** What happened to one final tag. */
@@ -99,50 +100,70 @@ export async function promoteImage(
   } else if (there.length > 0) {
     log.info(`${there.map(t => `${t}: already there`).join(', ')} (${first.digest})`);
   }
-  const deletions = new Map<string, Promise<{deleted?: string; error?: string}>>();
-  const removeSourceTag = (item: PromoteItem): Promise<{deleted?: string; error?: string}> => {
-    const ref = item.sourceTag;
-    if (!ref) return Promise.resolve({});
-    const key = formatReference(ref);
-    let deletion = deletions.get(key);
-    if (!deletion) {
-      deletion = registry.deleteTag(ref).then(
-        outcome => ({deleted: ref.tag, outcome}),
-        (e: unknown) => ({error: errorMessage(e)})
-      );
-      deletions.set(key, deletion);
-    }
-    return deletion;
-  };
-  // Every final tag is written by now: the temporary tags go, all at once (each delete is its
-  // own short sequence, safe to interrupt), and are reported in input order.
-  const removals = await Promise.all(group.map(removeSourceTag));
+  // Every final tag is written by now: the temporary tags go, together (one placeholder and
+  // one DELETE where the registry cannot delete a tag, each step safe to interrupt), and are
+  // reported in input order.
+  const removed = await removeTemporaryTags(registry, group);
   const reported = new Set<string>();
-  return group.map((item, i) => {
+  return group.map(item => {
     if (item.state === 'done') log.info(`${item.final.tag}: already promoted (${item.digest})`);
-    const {deleted, error, outcome} = removals[i] as {
-      deleted?: string;
-      error?: string;
-      outcome?: string;
-    };
-    const key = item.sourceTag && formatReference(item.sourceTag);
-    if (key && !reported.has(key)) {
+    const ref = item.sourceTag;
+    const key =
+      ref && formatReference({registry: ref.registry, repository: ref.repository, tag: ref.tag});
+    const removal = key === undefined ? {} : (removed.get(key) ?? {});
+    if (key !== undefined && !reported.has(key)) {
       reported.add(key);
-      if (error !== undefined) {
+      if (removal.error !== undefined) {
         log.warning(
-          `${formatReference(item.final)} is promoted, but deleting ${key} failed (a rerun or cleanup retries it): ${error}`
+          `${formatReference(item.final)} is promoted, but deleting ${key} failed (a rerun or cleanup retries it): ${removal.error}`
         );
-      } else {
-        log.info(`${key}: ${outcome}`);
+      } else if (removal.outcome !== undefined) {
+        log.info(`${key}: ${removal.outcome}`);
       }
     }
     return {
       item,
       result: written.has(item.final.tag) ? 'written' : 'unchanged',
-      ...(deleted && {deletedSourceTag: deleted}),
-      ...(error && {deleteError: error})
+      ...(removal.outcome !== undefined && ref && {deletedSourceTag: ref.tag}),
+      ...(removal.error !== undefined && {deleteError: removal.error})
     };
   });
+}
+
+/** What became of one temporary tag. */
+interface Removal {
+  readonly outcome?: DeleteOutcome;
+  readonly error?: string;
+}
+
+/** Delete the temporary tags of an image, per repository in one call; keyed by reference. */
+async function removeTemporaryTags(
+  registry: Registry,
+  group: readonly PromoteItem[]
+): Promise<Map<string, Removal>> {
+  const byRepository = new Map<string, {repository: RepositoryName; tags: string[]}>();
+  for (const item of group) {
+    const ref = item.sourceTag;
+    if (!ref) continue;
+    const name = formatReference({registry: ref.registry, repository: ref.repository});
+    const entry = byRepository.get(name) ?? {repository: ref, tags: []};
+    if (!entry.tags.includes(ref.tag)) entry.tags.push(ref.tag);
+    byRepository.set(name, entry);
+  }
+  const removals = new Map<string, Removal>();
+  await Promise.all(
+    [...byRepository.values()].map(async ({repository, tags}) => {
+      const key = (tag: string) =>
+        formatReference({registry: repository.registry, repository: repository.repository, tag});
+      try {
+        const outcomes = await registry.deleteTags(repository, tags);
+        tags.forEach((tag, i) => removals.set(key(tag), {outcome: outcomes[i]}));
+      } catch (e) {
+        for (const tag of tags) removals.set(key(tag), {error: errorMessage(e)});
+      }
+    })
+  );
+  return removals;
 }
 
 /** Items that share a repository and a source digest move together. */

@@ -208,6 +208,22 @@ export class Registry {
   }
 
   /**
+   * Delete only these tags of one repository (never a digest other tags may share), together:
+   * on a registry that cannot delete a tag, one placeholder and one DELETE for all of them.
+   * Outcomes in the order of `tags`.
+   */
+  deleteTags(repository: RepositoryName, tags: readonly string[]): Promise<DeleteOutcome[]> {
+    const api = this.tagApis.for(repository.registry);
+    const name = {registry: repository.registry, repository: repository.repository};
+    const context = `deleting tags ${tags.join(', ')} of ${formatReference(name)}`;
+    return contextual(context, () =>
+      api.deleteTags
+        ? api.deleteTags(name, tags)
+        : Promise.all(tags.map(tag => api.deleteTag(name, tag)))
+    );
+  }
+
+  /**
    * Every valid tag of a repository (empty when the repository does not exist). Names that are
    * not tags (`1/../../victim/app/manifests/latest`, a line break) are left out with one
    * warning naming them, escaped: they never reach a URL, a command or a log line as they are.

@@ -19,6 +19,8 @@ export interface TagApi {
   readonly knowsTagTimes: boolean;
   /** Remove only the tag; other tags sharing its digest keep working. */
   deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome>;
+  /** Several tags of one repository in fewer requests, where the adapter knows how. */
+  deleteTags?(repository: RepositoryName, tags: readonly string[]): Promise<DeleteOutcome[]>;
   /** When the tag was last pushed, or undefined when the registry cannot say. */
   tagUpdatedAt(repository: RepositoryName, tag: string): Promise<Date | undefined>;
 }
