@@ -1,10 +1,14 @@
 /**
- * `npm run bench`: imagegate vs skopeo on two local registries (distribution 2.8, plain HTTP on
+ * `npm run bench`: imagegate vs skopeo on local registries (distribution 2.8, plain HTTP on
  * loopback, started by the test fixtures), several runs each, medians and ratios. Not a test.
- * imagegate runs as a bundled child process (ncc, like the actions), so startup counts as it does
- * for skopeo. BENCH_RUNS (default 5) sets the runs; BENCH_SKIP_1G=1 skips scenario 5.
+ * First the engine on loopback: imagegate runs as a bundled child process (ncc, like the
+ * actions), so startup counts as it does for skopeo. Then the remote scenarios (bench/remote.ts):
+ * registries behind a latency proxy, the shipped action bundles in dist/ (run `npm run build`
+ * first). BENCH_RUNS (default 5) sets the runs; BENCH_SKIP_1G=1 skips scenario 5;
+ * BENCH_ONLY_REMOTE=1 runs only the remote scenarios (BENCH_REMOTE_RUNS rounds, default 3 to 5),
+ * BENCH_SKIP_REMOTE=1 skips them; BENCH_RTT_MS sets the round trip (default 40).
  */
-import {execFile, spawn} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {rmSync} from 'node:fs';
 import {cpus, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
@@ -14,18 +18,12 @@ import {startRegistry, type TestRegistry} from '../__tests__/support/registry.js
 import {runDir} from '../__tests__/support/run-dir.js';
 import {BUILD_BENCH_HEADER, benchBuildParallel} from './build-parallel.js';
 import {reportBuildsetStartup} from './buildset-startup.js';
+import {NODE24, type Sample, median, skopeo} from './measure.js';
+import {benchRemote} from './remote.js';
 
 const exec = promisify(execFile);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CLI_DIR = join(tmpdir(), `imagegate-bench-cli-${process.pid}`);
-
-interface Sample {
-  /** Wall time of the whole process, startup included. */
-  ms: number;
-  /** imagegate only: time inside the engine call, without node startup and bundle load. */
-  engineMs?: number;
-  maxRssKiB?: number;
-}
 
 async function buildCli(): Promise<void> {
   const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
@@ -45,32 +43,13 @@ async function buildCli(): Promise<void> {
 /** Run the bundled imagegate CLI; wall time measured here, RSS reported by the child itself. */
 async function imagegate(args: string[]): Promise<Sample> {
   const started = performance.now();
-  const {stdout} = await exec(process.execPath, [join(CLI_DIR, 'index.js'), ...args], {
+  const {stdout} = await exec(NODE24, [join(CLI_DIR, 'index.js'), ...args], {
     maxBuffer: 64 << 20
   });
   const ms = performance.now() - started;
   const line = JSON.parse(stdout.trim().split('\n').pop()!) as {ms: number; maxRssKiB: number};
   return {ms, engineMs: line.ms, maxRssKiB: line.maxRssKiB};
 }
-
-/** Run skopeo under /usr/bin/time to get its max RSS too. */
-async function skopeo(args: string[]): Promise<Sample> {
-  const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', 'skopeo', '--insecure-policy', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe']
-  });
-  let stderr = '';
-  child.stderr.on('data', d => (stderr += d));
-  const code = await new Promise<number | null>(resolve => child.on('exit', resolve));
-  const ms = performance.now() - started;
-  if (code !== 0) throw new Error(`skopeo ${args.join(' ')} failed: ${stderr}`);
-  return {ms, maxRssKiB: Number(stderr.trim().split('\n').pop())};
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 interface Row {
   name: string;
@@ -249,9 +228,13 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.env.BENCH_ONLY_REMOTE !== '1') await main();
+if (process.env.BENCH_SKIP_REMOTE !== '1') {
+  await benchRemote(Number(process.env.BENCH_REMOTE_RUNS ?? Math.max(3, Math.min(RUNS, 5))));
+  rmSync(runDir(), {recursive: true, force: true});
+}
 // The build and buildset-registry benchmarks (issues of their own) follow the registry engine's.
-if (process.env.BENCH_ONLY_REGISTRY !== '1') {
+if (process.env.BENCH_ONLY_REGISTRY !== '1' && process.env.BENCH_ONLY_REMOTE !== '1') {
   console.log('\nbuild: four independent images, parallel 4 vs 1');
   console.log(BUILD_BENCH_HEADER);
   console.log(await benchBuildParallel('docker'));

@@ -3,7 +3,7 @@ import {errorMessage} from '../model/errors.js';
 import {formatReference} from '../model/reference.js';
 import {type StepLog} from '../model/log.js';
 import {inOrderedGroups} from '../model/log-groups.js';
-import {type DeleteOutcome, type Registry} from '../registry/index.js';
+import {type DeleteOutcome, type ManifestContent, type Registry} from '../registry/index.js';
 import {type RepositoryName} from '../model/reference.js';
 import {type PromoteItem} from './plan.js';
 
@@ -103,7 +103,7 @@ export async function promoteImage(
   // Every final tag is written by now: the temporary tags go, together (one placeholder and
   // one DELETE where the registry cannot delete a tag, each step safe to interrupt), and are
   // reported in input order.
-  const removed = await removeTemporaryTags(registry, group);
+  const removed = await removeTemporaryTags(registry, group, method);
   const reported = new Set<string>();
   return group.map(item => {
     if (item.state === 'done') log.info(`${item.final.tag}: already promoted (${item.digest})`);
@@ -139,24 +139,36 @@ interface Removal {
 /** Delete the temporary tags of an image, per repository in one call; keyed by reference. */
 async function removeTemporaryTags(
   registry: Registry,
-  group: readonly PromoteItem[]
+  group: readonly PromoteItem[],
+  method: 'tag' | 'intermediate-registry'
 ): Promise<Map<string, Removal>> {
-  const byRepository = new Map<string, {repository: RepositoryName; tags: string[]}>();
+  const byRepository = new Map<
+    string,
+    {repository: RepositoryName; tags: string[]; known: (ManifestContent | undefined)[]}
+  >();
   for (const item of group) {
     const ref = item.sourceTag;
     if (!ref) continue;
     const name = formatReference({registry: ref.registry, repository: ref.repository});
-    const entry = byRepository.get(name) ?? {repository: ref, tags: []};
-    if (!entry.tags.includes(ref.tag)) entry.tags.push(ref.tag);
+    const entry = byRepository.get(name) ?? {repository: ref, tags: [], known: []};
+    if (entry.tags.includes(ref.tag)) continue;
+    entry.tags.push(ref.tag);
+    // Tag method: the plan has just read the change tag it promotes from (never a placeholder:
+    // that is an earlier run's unfinished delete, planned as done), so it holds the image.
+    entry.known.push(
+      method === 'tag' && item.state === 'promote'
+        ? {digest: item.digest, mediaType: '', size: 0, kind: 'image'}
+        : undefined
+    );
     byRepository.set(name, entry);
   }
   const removals = new Map<string, Removal>();
   await Promise.all(
-    [...byRepository.values()].map(async ({repository, tags}) => {
+    [...byRepository.values()].map(async ({repository, tags, known}) => {
       const key = (tag: string) =>
         formatReference({registry: repository.registry, repository: repository.repository, tag});
       try {
-        const outcomes = await registry.deleteTags(repository, tags);
+        const outcomes = await registry.deleteTags(repository, tags, known);
         tags.forEach((tag, i) => removals.set(key(tag), {outcome: outcomes[i]}));
       } catch (e) {
         for (const tag of tags) removals.set(key(tag), {error: errorMessage(e)});

@@ -210,15 +210,21 @@ export class Registry {
   /**
    * Delete only these tags of one repository (never a digest other tags may share), together:
    * on a registry that cannot delete a tag, one placeholder and one DELETE for all of them.
-   * Outcomes in the order of `tags`.
+   * `known`: what each tag held when the caller just read it (an image or index, or a
+   * placeholder), so it is not read again; a tag that changed meanwhile is still only ever
+   * moved to a placeholder and removed. Outcomes in the order of `tags`.
    */
-  deleteTags(repository: RepositoryName, tags: readonly string[]): Promise<DeleteOutcome[]> {
+  deleteTags(
+    repository: RepositoryName,
+    tags: readonly string[],
+    known: readonly (ManifestContent | undefined)[] = []
+  ): Promise<DeleteOutcome[]> {
     const api = this.tagApis.for(repository.registry);
     const name = {registry: repository.registry, repository: repository.repository};
     const context = `deleting tags ${tags.join(', ')} of ${formatReference(name)}`;
     return contextual(context, () =>
       api.deleteTags
-        ? api.deleteTags(name, tags)
+        ? api.deleteTags(name, tags, known)
         : Promise.all(tags.map(tag => api.deleteTag(name, tag)))
     );
   }

@@ -1,7 +1,7 @@
 import {RepositoryName} from '../../model/reference.js';
 import {deleteScope} from '../auth.js';
 import {EngineContext} from '../context.js';
-import {inspectManifest} from '../inspect.js';
+import {type ManifestContent, inspectManifest} from '../inspect.js';
 import {untagPlaceholder} from '../placeholder.js';
 import {DeleteOutcome, TagApi} from './tag-api.js';
 
@@ -28,9 +28,15 @@ export class OciTagApi implements TagApi {
    * one placeholder goes under all of them and a single DELETE of its digest removes them
    * together: the digest is unique to this call, so it names none but these tags.
    */
-  async deleteTags(repository: RepositoryName, tags: readonly string[]): Promise<DeleteOutcome[]> {
+  async deleteTags(
+    repository: RepositoryName,
+    tags: readonly string[],
+    known: readonly (ManifestContent | undefined)[] = []
+  ): Promise<DeleteOutcome[]> {
     const repo = this.ctx.repository(repository, [deleteScope(repository.repository)]);
-    const contents = await Promise.all(tags.map(tag => inspectManifest(repo, tag)));
+    const contents = await Promise.all(
+      tags.map((tag, i) => known[i] ?? inspectManifest(repo, tag))
+    );
     const outcomes: DeleteOutcome[] = contents.map(c => (c ? 'deleted' : 'absent'));
     // A tag on a placeholder is an untag that did not finish: the placeholder is unique to
     // that untag, so deleting its digest touches nothing else.

@@ -1,4 +1,5 @@
 import {RepositoryName} from '../../model/reference.js';
+import {type ManifestContent} from '../inspect.js';
 
 /** A tag as a registry's own API reports it. */
 export interface TagInfo {
@@ -19,8 +20,15 @@ export interface TagApi {
   readonly knowsTagTimes: boolean;
   /** Remove only the tag; other tags sharing its digest keep working. */
   deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome>;
-  /** Several tags of one repository in fewer requests, where the adapter knows how. */
-  deleteTags?(repository: RepositoryName, tags: readonly string[]): Promise<DeleteOutcome[]>;
+  /**
+   * Several tags of one repository in fewer requests, where the adapter knows how; `known`:
+   * what each tag held when the caller just read it (not read again).
+   */
+  deleteTags?(
+    repository: RepositoryName,
+    tags: readonly string[],
+    known?: readonly (ManifestContent | undefined)[]
+  ): Promise<DeleteOutcome[]>;
   /** When the tag was last pushed, or undefined when the registry cannot say. */
   tagUpdatedAt(repository: RepositoryName, tag: string): Promise<Date | undefined>;
 }
