@@ -122,6 +122,7 @@ async function promoteScenario(
   const images = 10;
   const tags = ['latest', 'v1', 'v2'];
   const requests: number[] = [];
+  const loopbackMs: number[] = [];
   const samples = await alternate(runs, async i => {
     // Fresh repositories every round: change tags to promote, no final tags yet.
     const stage = async (prefix: string, k: number) => {
@@ -143,6 +144,25 @@ async function promoteScenario(
       [...Array(images).keys()].map(k => () => stage('sk', k))
     );
     const list = ours.map(o => `- {repository: ${src.host}/${o.repo}, tags: [${tags.join(', ')}]}`);
+    // The same promote straight to the registry (no latency): what the registry's and the
+    // client's own work cost on this machine, beside the round trips.
+    const direct = await pool(
+      4,
+      [...Array(images).keys()].map(k => () => stage('lo', k))
+    );
+    loopbackMs.push(
+      (
+        await action('promote', {
+          inputs: {
+            'container-images': direct
+              .map(o => `- {repository: ${src.reg.host}/${o.repo}, tags: [${tags.join(', ')}]}`)
+              .join('\n'),
+            change: '42'
+          },
+          env: {GITHUB_API_URL: github.url}
+        })
+      ).sample.ms
+    );
     return {
       ig: async () => {
         const mark = logMark(src.reg);
@@ -185,11 +205,12 @@ async function promoteScenario(
   const hops = PROMOTE_CRITICAL_PATH.reduce((n, [, k]) => n + k, 0);
   const critical = hops * RTT_MS;
   const ig = median(samples.ig.map(s => s.ms));
+  const lo = median(loopbackMs);
   return {
     name: `promote ${images} images x ${tags.length} tags (RTT ${RTT_MS} ms)`,
     ...samples,
     target: '≤ 0.1 skopeo; ≤ 2 x critical path',
-    notes: `critical path ${hops} round trips = ${critical} ms, imagegate / critical path ${(ig / critical).toFixed(2)}; imagegate requests ${median(requests)}; skopeo: ${images * tags.length} copies, no untag`
+    notes: `critical path ${hops} round trips = ${critical} ms, imagegate / critical path ${(ig / critical).toFixed(2)}; the same promote on loopback ${lo.toFixed(0)} ms, so the latency added ${(ig - lo).toFixed(0)} ms = ${((ig - lo) / critical).toFixed(2)} x critical path; imagegate requests ${median(requests)}; skopeo: ${images * tags.length} copies, no untag`
   };
 }
 
@@ -403,13 +424,18 @@ export async function benchRemote(runs: number): Promise<string> {
       rows.push(r);
       print(formatRemoteRow(r));
     };
-    row(await promoteScenario(src, ghFixture, runs));
-    row(await copyScenario(src, runs));
-    row(await mirrorScenario(loopback(source), runs, 'loopback'));
-    row(await mirrorScenario(src, runs, 'remote'));
-    print(`\ncold start (median of ${runs * 2}; load ${load()})`);
-    print('| what | ms | more than bare node | target |\n| --- | ---: | ---: | --- |');
-    for (const line of await coldStart(src, ghFixture.url, runs)) print(line);
+    // BENCH_REMOTE_ONLY=promote,copy,mirror,cold runs only those.
+    const only = process.env.BENCH_REMOTE_ONLY?.split(',');
+    const wanted = (name: string) => !only || only.includes(name);
+    if (wanted('promote')) row(await promoteScenario(src, ghFixture, runs));
+    if (wanted('copy')) row(await copyScenario(src, runs));
+    if (wanted('mirror')) row(await mirrorScenario(loopback(source), runs, 'loopback'));
+    if (wanted('mirror')) row(await mirrorScenario(src, runs, 'remote'));
+    if (wanted('cold')) {
+      print(`\ncold start (median of ${runs * 2}; load ${load()})`);
+      print('| what | ms | more than bare node | target |\n| --- | ---: | ---: | --- |');
+      for (const line of await coldStart(src, ghFixture.url, runs)) print(line);
+    }
     print(`\nload at the end: ${load()}`);
     print(`promote critical path at ${RTT_MS} ms:`);
     for (const [step, n] of PROMOTE_CRITICAL_PATH) print(`  ${n} x ${step}`);

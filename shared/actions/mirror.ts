@@ -25,7 +25,15 @@ export async function mirrorAction(io: CommandIO = actionIO()): Promise<void> {
     false
   );
   const registry = createRegistry(credentials, io, {concurrency: inputs.concurrency});
-  registry.warmUp(inputs.mirrors.flatMap(m => [m.source.registry, m.destination.registry]));
+  // Tags are mirrored at once, each a source read beside a destination read.
+  const parallel = inputs.mirrors.reduce(
+    (n, m) => n + (m.tags.kind === 'list' ? m.tags.tags.length : 1),
+    0
+  );
+  registry.warmUp(
+    inputs.mirrors.flatMap(m => [m.source.registry, m.destination.registry]),
+    parallel
+  );
   try {
     const outcomes = await mirrorImages(registry, inputs.mirrors, {
       dryRun: inputs.dryRun,

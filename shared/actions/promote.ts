@@ -31,10 +31,14 @@ export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
   );
   const registry = createRegistry(credentials, io, {githubToken: inputs.githubToken});
   // The registries are known now: their connections open while promote asks GitHub what merged.
-  registry.warmUp([
-    ...inputs.images.map(image => image.repository.registry),
-    ...(inputs.intermediateRegistry ? [inputs.intermediateRegistry.registry] : [])
-  ]);
+  // Every tag of every image is read at once: its change tag beside its final tag.
+  registry.warmUp(
+    [
+      ...inputs.images.map(image => image.repository.registry),
+      ...(inputs.intermediateRegistry ? [inputs.intermediateRegistry.registry] : [])
+    ],
+    inputs.images.reduce((n, image) => n + 2 * image.tags.length, 0)
+  );
   const repo = parseRepoName(ctx.repository);
   try {
     const result = await promote(inputs, {

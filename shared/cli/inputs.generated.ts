@@ -217,7 +217,7 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "name": "concurrency",
         "description": "Concurrent blob transfers per registry.",
         "required": false,
-        "default": "4"
+        "default": "8"
       },
       {
         "name": "dry-run",

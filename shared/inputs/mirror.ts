@@ -15,7 +15,7 @@ export function readMirrorInputs(reader: InputReader): MirrorInputs {
   return {
     mirrors: parseMirrors(reader.required('mirrors', 'a YAML or JSON list'), 'mirrors'),
     registryCredentials: reader.string(Input.RegistryCredentials),
-    concurrency: reader.positiveInteger('concurrency', 4, 64),
+    concurrency: reader.positiveInteger('concurrency', 8, 64),
     dryRun: reader.boolean(Input.DryRun, false)
   };
 }

@@ -110,7 +110,7 @@ async function mirrorTag(
   const dest = withTag(entry.destination, destTag);
   const [src, dst] = [formatReference(source), formatReference(dest)];
   try {
-    const head = await registry.resolve(source);
+    const head = await registry.resolve(source, {read: !dryRun});
     if (!head) throw new Error(`${src} does not exist`);
     if (entry.sourceDigest !== undefined && head.digest !== entry.sourceDigest) {
       throw new Error(

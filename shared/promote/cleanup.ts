@@ -16,6 +16,8 @@ export interface CleanupScope {
   readonly repository: RepositoryName;
   /** Final tags of the images being promoted: never candidates, nor any tag sharing their digest. */
   readonly finalTags: readonly string[];
+  /** What final tags hold because this run has just written (or found) them: not read again. */
+  readonly finalDigests?: ReadonlyMap<string, string>;
   readonly matcher: TagMatcher;
 }
 
@@ -109,7 +111,12 @@ async function cleanRepository(
   // does not exist simply protects nothing.
   const [tags, finalHeads] = await Promise.all([
     registry.listTags(repository),
-    Promise.all([...finals].map(t => registry.resolve(ref(t))))
+    Promise.all(
+      [...finals].map(t => {
+        const known = scope.finalDigests?.get(t);
+        return known !== undefined ? {digest: known} : registry.resolve(ref(t));
+      })
+    )
   ]);
   const protectedDigests = new Set(finalHeads.flatMap(h => (h ? [h.digest] : [])));
   const records = await readStagingRecords(registry, repository, tags, (tag, reason) =>

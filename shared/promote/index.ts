@@ -111,7 +111,7 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
     ? await log.group('Clean up stale temporary tags', async () => [
         ...(await cleanupStaleTags(
           registry,
-          finalScopes(inputs.images, inputs.cleanupPattern),
+          finalScopes(inputs.images, inputs.cleanupPattern, items),
           options
         )),
         ...(staged && location
@@ -184,14 +184,33 @@ function githubCompare(
   };
 }
 
-/** Each final repository once, with the final tags of every entry naming it. */
-function finalScopes(images: readonly ContainerImage[], matcher: TagMatcher): CleanupScope[] {
-  const scopes = new Map<string, {repository: RepositoryName; finalTags: string[]}>();
+/**
+ * Each final repository once, with the final tags of every entry naming it and the digests the
+ * promotion has just put under them (all of `promoted` holds its digest now).
+ */
+function finalScopes(
+  images: readonly ContainerImage[],
+  matcher: TagMatcher,
+  promoted: readonly PromoteItem[]
+): CleanupScope[] {
+  const scopes = new Map<
+    string,
+    {repository: RepositoryName; finalTags: string[]; finalDigests: Map<string, string>}
+  >();
   for (const image of images) {
     const key = formatReference(image.repository);
-    const scope = scopes.get(key) ?? {repository: image.repository, finalTags: []};
+    const scope = scopes.get(key) ?? {
+      repository: image.repository,
+      finalTags: [] as string[],
+      finalDigests: new Map<string, string>()
+    };
     scope.finalTags.push(...image.tags);
     scopes.set(key, scope);
+  }
+  for (const item of promoted) {
+    scopes
+      .get(formatReference(item.image.repository))
+      ?.finalDigests.set(item.final.tag, item.digest);
   }
   return [...scopes.values()].map(scope => ({...scope, matcher}));
 }

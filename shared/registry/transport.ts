@@ -117,6 +117,26 @@ export class Transport {
     return (await this.ping()).origin;
   }
 
+  /**
+   * Probe now, and open `connections - 1` more connections beside the probe (an unauthenticated
+   * `GET /v2/` each, on the scheme the probe tries first) so they are in the pool, handshakes
+   * done, when the work starts. A wrong guess of the scheme only costs those requests.
+   */
+  async warmUp(connections: number): Promise<void> {
+    const origin = `${this.schemes()[0]}://${registryApiHost(this.options.registry)}`;
+    const extra = Array.from({length: connections - 1}, () =>
+      this.options.http
+        .send({
+          method: 'GET',
+          url: new URL('/v2/', origin),
+          headers: {'user-agent': this.options.userAgent}
+        })
+        .then(res => drain(res.body))
+        .catch(() => undefined)
+    );
+    await Promise.all([this.ping(), ...extra]);
+  }
+
   private async attempt(request: RegistryRequest): Promise<SendResponse> {
     const {origin} = await this.ping();
     let url = new URL(request.path, origin);
@@ -235,18 +255,18 @@ export class Transport {
     return this.base;
   }
 
-  private async probe(): Promise<{origin: string; challenge?: Challenge}> {
-    const host = registryApiHost(this.options.registry);
-    const loopback = isLoopbackHost(host);
+  /** The schemes to probe, in order. */
+  private schemes(): string[] {
     // Loopback registries are usually plain HTTP (tests, a buildset registry): try that first.
     // A TLS server answers plain HTTP with 400, and then HTTPS is tried.
-    const schemes = this.options.scheme
-      ? [this.options.scheme]
-      : loopback
-        ? ['http', 'https']
-        : this.options.insecure
-          ? ['https', 'http']
-          : ['https'];
+    if (this.options.scheme) return [this.options.scheme];
+    if (isLoopbackHost(registryApiHost(this.options.registry))) return ['http', 'https'];
+    return this.options.insecure ? ['https', 'http'] : ['https'];
+  }
+
+  private async probe(): Promise<{origin: string; challenge?: Challenge}> {
+    const host = registryApiHost(this.options.registry);
+    const schemes = this.schemes();
     const ping = {operation: 'ping', method: 'GET', path: '/v2/', scopes: [], expect: []};
     const errors: unknown[] = [];
     for (const scheme of schemes) {
