@@ -8,6 +8,7 @@
 export class BlobLedger {
   private readonly holders = new Map<string, Set<string>>();
   private readonly transfers = new Map<string, Promise<unknown>>();
+  private readonly arriving = new Map<string, Promise<unknown>>();
 
   /** Note that `repository` of `registry` holds the blob. */
   holds(registry: string, repository: string, digest: string): void {
@@ -26,17 +27,41 @@ export class BlobLedger {
   }
 
   /**
-   * Run `transfer` (a blob copy into `registry`) once the first transfer of the same blob into
-   * that registry that is still under way has settled, so this one finds the blob there (or a
-   * repository to mount it from) instead of uploading it again. Transfers that wait all go
-   * together afterwards, not one after another. `wait: false` runs at once (a registry that
-   * cannot mount gains nothing from waiting).
+   * Run `transfer` (a blob copy into `repository` of `registry`) once the first transfer of the
+   * same blob into that registry that is still under way has settled, so this one finds the
+   * blob there (or a repository to mount it from) instead of uploading it again. Transfers that
+   * wait all go together afterwards, not one after another. `wait: false` runs at once (a
+   * registry that cannot mount gains nothing from waiting). A transfer into a repository the
+   * blob is already on its way into (two tags of one image set) always waits for that one,
+   * and then finds the blob there.
    */
   async after<T>(
     registry: string,
+    repository: string,
     digest: string,
     transfer: () => Promise<T>,
     wait = true
+  ): Promise<T> {
+    const here = `${registry}/${repository} ${digest}`;
+    const arriving = this.arriving.get(here);
+    if (arriving) {
+      await arriving.catch(() => undefined);
+      return transfer();
+    }
+    const run = this.afterOthers(registry, digest, transfer, wait);
+    this.arriving.set(here, run);
+    try {
+      return await run;
+    } finally {
+      if (this.arriving.get(here) === run) this.arriving.delete(here);
+    }
+  }
+
+  private async afterOthers<T>(
+    registry: string,
+    digest: string,
+    transfer: () => Promise<T>,
+    wait: boolean
   ): Promise<T> {
     const k = key(registry, digest);
     const first = this.transfers.get(k);

@@ -102,6 +102,7 @@ export async function copyImage(
       const mounts = ctx.capabilities.get(dest.registry, 'mount') !== false;
       transfer = ctx.ledger.after(
         dest.registry,
+        dest.repository,
         d.digest,
         () => ctx.limiter(dest.registry).run(() => copyBlob(src, dst, d, options)),
         mounts
