@@ -162,7 +162,7 @@ test('gate with promote-method intermediate-registry: staged and indexed, final 
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   const out = JSON.parse(run.outputs.images) as Output[];
-  const stagedRepo = `stage/${final.host.replace(':', '-')}/acme/inter/app`;
+  const stagedRepo = `stage/${final.host.replace(':', '_')}/acme/inter/app`;
   expect((await listTags(staging, stagedRepo)).sort()).toEqual(['1001-1_latest', '1001-1_v1']);
   expect(await finalTags('acme/inter/app')).toEqual([]);
   const registry = new Registry();
