@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import {readFile, rm} from 'node:fs/promises';
 import {type RunnerContext} from '../action/context.js';
+import {readSourceFacts} from '../build/source.js';
 import {readChangeIndex, writeChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';
 import {type ChangeIdentity} from '../model/change.js';
@@ -114,6 +115,14 @@ async function publish(
     return;
   }
   const location = parseRegistryLocation(state.intermediate as string, 'intermediate-registry');
+  // The checkout the job built from: the same facts build put on the labels and upload records.
+  const facts = await readSourceFacts(deps.runner, {
+    workingDirectory: ctx.workspace,
+    identity: req.identity,
+    ...(ctx.repository && {repository: ctx.repository}),
+    serverUrl: ctx.serverUrl,
+    now: deps.now()
+  });
   const caCert = await readFile(state.caCert, 'utf8');
   const registry = deps.registry({
     registry: state.registry,
@@ -138,7 +147,7 @@ async function publish(
           namespaces: state.namespaces,
           intermediate: location,
           change: {...repo, change},
-          ...(req.identity.revision && {revision: req.identity.revision}),
+          source: facts,
           runId: ctx.runId ?? 'local',
           runAttempt: ctx.runAttempt
         }

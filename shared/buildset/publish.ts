@@ -1,5 +1,11 @@
 import {readFile} from 'node:fs/promises';
-import {type ChangeIndex, type ChangeIndexEntry, type ChangeKey} from '../change-index/format.js';
+import {
+  type ChangeIndex,
+  type ChangeIndexEntry,
+  type ChangeKey,
+  type IndexSource,
+  sourceFields
+} from '../change-index/format.js';
 import {type StepLog} from '../model/log.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type RegistryLocation, stagedRepository} from '../model/registry-location.js';
@@ -24,7 +30,8 @@ export interface PublishRequest {
   readonly intermediate: RegistryLocation;
   /** The change: `owner/repo` and number. */
   readonly change: ChangeKey;
-  readonly revision?: string;
+  /** What the job built from: the same facts build put on the labels (build/source.ts). */
+  readonly source: IndexSource;
   readonly runId: string;
   readonly runAttempt: string;
 }
@@ -46,6 +53,7 @@ export async function publishBuiltImages(
     deps.log.info('No image was built into the buildset registry in this job; nothing to publish');
     return [];
   }
+  const builtFrom = sourceFields(request.source);
   const entries: ChangeIndexEntry[] = [];
   for (const [stored, tag, digest] of built) {
     const final = finalNameOf(stored, request.namespaces);
@@ -60,7 +68,7 @@ export async function publishBuiltImages(
       tag,
       staged: ref,
       digest: result.digest,
-      ...(request.revision && {revision: request.revision})
+      ...builtFrom
     });
   }
   const existing = await deps.readIndex(request.change);
@@ -72,7 +80,7 @@ export async function publishBuiltImages(
     version: 1,
     repository: `${request.change.owner}/${request.change.repo}`,
     change: request.change.change,
-    ...(request.revision && {revision: request.revision}),
+    ...builtFrom,
     run: {id: request.runId, attempt: request.runAttempt},
     createdAt: deps.now().toISOString(),
     images: [...kept, ...entries]
