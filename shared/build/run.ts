@@ -95,6 +95,7 @@ export async function executeBuild(
       engine,
       log: deps.log,
       workspace: ctx.workspace,
+      scratchDir: ctx.runnerTemp,
       facts,
       parallel: inputs.parallel,
       buildExtraEnv: inputs.buildExtraEnv,
