@@ -104,7 +104,7 @@ export async function executeBuild(
     });
     return {engine, plans, results, facts, ...(buildset && {buildset})};
   } catch (error) {
-    engine.dispose();
+    await engine.dispose();
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import {startRegistry, type TestRegistry} from '../../support/registry.js';
 import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {readChangeIndex} from '../../../shared/change-index/store.js';
-import {ensurePodmanBusybox, makeWorkspace} from './fixture.js';
+import {ensurePodmanBusybox, localPlatformTags, makeWorkspace} from './fixture.js';
 
 const PR = {
   number: 42,
@@ -88,8 +88,10 @@ test('gate with promote-method tag (docker BuildKit): change tags only, then pro
   ]);
   expect((await listTags(final, 'acme/app')).sort()).toEqual(['change_42_latest', 'change_42_v1']);
   expect(await rawManifestDigest(final, 'acme/app', 'change_42_v1')).toBe(out[0].pushed[1].digest);
-  // Without buildx each platform goes up under a temporary tag that is removed after the list.
+  // Without buildx each platform goes up under a temporary tag that is removed after the list,
+  // from the registry and from the local store.
   expect(await listTags(final, 'acme/multi')).toEqual(['change_42_latest']);
+  expect(localPlatformTags('docker', `${final.host}/acme/multi`)).toEqual([]);
   const multiRef = {registry: final.host, repository: 'acme/multi', tag: 'change_42_latest'};
   const reader = finalRegistry();
   try {
