@@ -79,7 +79,7 @@ function buildsetDeps(
     github,
     now: () => new Date(),
     addresses: () => hostAddresses(),
-    summary: rows => io.report.table('Speculative images', ['Image', 'Digest', 'From change'], rows)
+    summary: (heading, header, rows, note) => io.report.table(heading, header, rows, note)
   };
 }
 

@@ -32,7 +32,13 @@ export interface BuildsetDeps {
   readonly now: () => Date;
   /** The host's addresses the job's containers can reach (certificate SANs). */
   readonly addresses: () => string[];
-  readonly summary: (rows: readonly (readonly string[])[]) => Promise<void>;
+  /** A job summary section: heading, table (header first) and an optional note below it. */
+  readonly summary: (
+    heading: string,
+    header: readonly string[],
+    rows: readonly (readonly string[])[],
+    note?: string
+  ) => Promise<void>;
   /** Tests: run the registry on this docker network address instead of publishing a port. */
   readonly placement?: {readonly network: string; readonly ip: string};
 }

@@ -165,7 +165,11 @@ async function populate(
       inputs.requireDependencies
     );
     if (images.length > 0) {
-      await deps.summary(images.map(i => [i.image, i.digest, i.change]));
+      await deps.summary(
+        'Speculative images',
+        ['Image', 'Digest', 'From change'],
+        images.map(i => [i.image, i.digest, i.change])
+      );
     }
     return images;
   } finally {

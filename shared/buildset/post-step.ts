@@ -15,7 +15,7 @@ import {restoreEdits} from './file-edits.js';
 import {systemFs} from './system-fs.js';
 import {publishBuiltImages} from './publish.js';
 import {REGISTRY_USER} from './secrets.js';
-import {shareKeys} from './share.js';
+import {saveShare} from './share-save.js';
 import {type BuildsetState, loadBuildsetState} from './state.js';
 
 /** How post learned whether the job succeeded. */
@@ -67,11 +67,7 @@ export async function buildsetPost(
     );
   }
   if (state.share === 'save' && state.mainCompleted) {
-    await attempt('saving the shared registry storage', async () => {
-      const {key} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
-      const saved = await deps.share().save(state.storageDir, key);
-      deps.log.info(saved ? `Saved the registry storage as ${key}` : `${key} was saved already`);
-    });
+    await attempt('share: save', () => saveShare(ctx, deps, state));
   }
   const restored = await restoreEdits(state.edits, systemFs(deps.runner));
   problems.push(...restored.map(p => `restoring ${p}`));
