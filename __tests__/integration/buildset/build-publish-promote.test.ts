@@ -1,7 +1,8 @@
 /**
  * One change through the build side as a merge-queue job runs it: the buildset-registry bundle,
- * the build bundle pushing into it, the post step publishing to the intermediate registry, then
- * the promote bundle publishing from the change index. The final registry has a port
+ * the build bundle pushing into it, the gate workflow's job-status step, the post step
+ * publishing to the intermediate registry, then the promote bundle publishing from the change
+ * index. The final registry has a port
  * (`127.0.0.1:<port>`), which must survive the buildset registry's namespacing; the change
  * index must record the revision and tree the image labels carry (git HEAD, not the event's SHA),
  * and the merge_group image must carry its change URL.
@@ -15,6 +16,7 @@ import {parseCommandFile, runBundle} from '../../support/action-runner.js';
 import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
+import {jobStatusStep, runStep} from '../../support/workflow-step.js';
 import {rawManifestDigest} from '../../support/skopeo.js';
 import {makeWorkspace} from '../build/fixture.js';
 import {REGISTRY_IMAGE, containersOf, existingContainers} from './support.js';
@@ -52,8 +54,7 @@ test('an image for a registry with a port goes check → post → promote under 
     env: {
       GITHUB_ENV: githubEnv,
       GITHUB_API_URL: github.url,
-      GITHUB_SHA: QUEUE_SHA,
-      IMAGEGATE_JOB_STATUS: 'success'
+      GITHUB_SHA: QUEUE_SHA
     }
   };
 
@@ -92,8 +93,11 @@ test('an image for a registry with a port goes check → post → promote under 
       'dev.imagegate.change-url': 'https://github.com/acme/app/pull/7'
     });
   } finally {
+    // The gate workflow's last step tells the post step how the job went.
+    const status = runStep(jobStatusStep('gate.yml', 'gate'), {'job.status': 'success'});
     const post = await runBundle('buildset-registry-post', {
       ...job,
+      env: {...job.env, ...status},
       inputs: {'intermediate-registry': intermediate.host},
       state: main.state
     });
