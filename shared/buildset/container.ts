@@ -18,6 +18,15 @@ export interface ContainerSpec {
   readonly authDir?: string;
   readonly storageDir: string;
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * The read-only twin, a second registry process in the same container (startMirrorProcess):
+   * its container port published on 127.0.0.1:`port` only, its configuration mounted.
+   */
+  readonly mirror?: {
+    readonly port: number;
+    readonly containerPort: number;
+    readonly configFile: string;
+  };
 }
 
 /** Where the registry image expects things (registry:2 and its look-alikes). */
@@ -25,7 +34,8 @@ export const IN_CONTAINER = {
   config: '/etc/docker/registry/config.yml',
   tls: '/imagegate/tls',
   auth: '/imagegate/auth',
-  storage: '/var/lib/registry'
+  storage: '/var/lib/registry',
+  mirrorConfig: '/imagegate/mirror.yml'
 } as const;
 
 /**
@@ -41,6 +51,10 @@ export function runArgs(spec: ContainerSpec, uid = process.getuid?.(), gid = pro
   if (spec.publish) {
     const address = spec.publish.address ? `${spec.publish.address}:` : '';
     args.push('--publish', `${address}${spec.publish.port}:5000`);
+  }
+  if (spec.mirror) {
+    args.push('--publish', `127.0.0.1:${spec.mirror.port}:${spec.mirror.containerPort}`);
+    args.push('--volume', `${spec.mirror.configFile}:${IN_CONTAINER.mirrorConfig}:ro`);
   }
   args.push('--volume', `${spec.configFile}:${IN_CONTAINER.config}:ro`);
   args.push('--volume', `${spec.tlsDir}:${IN_CONTAINER.tls}:ro`);
@@ -59,6 +73,24 @@ export async function startContainer(
   const result = await runner.run({command, args: runArgs(spec)});
   if (result.code !== 0) {
     throw new Error(`${command} run ${spec.image} failed: ${result.stderr.trim()}`);
+  }
+}
+
+/**
+ * `exec --detach`: the read-only twin as a second `registry serve` in the running container
+ * (registry:2 and its look-alikes have `registry` on the PATH). Throws with the engine's message.
+ */
+export async function startMirrorProcess(
+  runner: CommandRunner,
+  command: string,
+  spec: ContainerSpec
+): Promise<void> {
+  const args = ['exec', '--detach', spec.name, 'registry', 'serve', IN_CONTAINER.mirrorConfig];
+  const result = await runner.run({command, args});
+  if (result.code !== 0) {
+    throw new Error(
+      `${command} exec registry serve (the read-only twin) failed in ${spec.image}: ${result.stderr.trim()}`
+    );
   }
 }
 

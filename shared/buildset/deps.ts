@@ -18,6 +18,8 @@ export interface BuildsetAccess {
 /** Every side effect of the main and post steps, injected. */
 export interface BuildsetDeps {
   readonly runner: CommandRunner;
+  /** The step's environment (PATH, DOCKER_CONFIG: where runtimes are looked for). */
+  readonly env: NodeJS.ProcessEnv;
   readonly paths: SystemPaths;
   readonly log: StepLog;
   readonly state: StateStore;

@@ -38,14 +38,16 @@ export function shareKeys(runId: string, attempt: string): {key: string; prefixe
 }
 
 /**
- * The GitHub Actions cache (@actions/cache), the backend on runners. Its saveCache does not
- * throw when the service refuses the entry, the upload fails or the cache mode forbids writes:
- * it logs a warning and returns -1. A lookup then tells "another job saved this key" from
- * "nothing was saved".
+ * The GitHub Actions cache (@actions/cache), the backend on runners, loaded on first use: it is
+ * most of the action's bundle, and a job that shares nothing should not pay for loading it. Its
+ * saveCache does not throw when the service refuses the entry, the upload fails or the cache
+ * mode forbids writes: it logs a warning and returns -1. A lookup then tells "another job saved
+ * this key" from "nothing was saved".
  */
-export function cacheBackend(cache: CacheModule): ShareBackend {
+export function cacheBackend(load: () => Promise<CacheModule>): ShareBackend {
   return {
     async save(dir, key) {
+      const cache = await load();
       const id = await cache.saveCache([dir], key);
       if (id !== -1) return true;
       const existing = await cache.restoreCache([dir], key, [], {lookupOnly: true});
@@ -54,7 +56,7 @@ export function cacheBackend(cache: CacheModule): ShareBackend {
         `the Actions cache did not save ${key} (its warning in the log says why), so jobs that restore it would start with an empty buildset registry`
       );
     },
-    restore: (dir, key, prefixes) => cache.restoreCache([dir], key, [...prefixes])
+    restore: async (dir, key, prefixes) => (await load()).restoreCache([dir], key, [...prefixes])
   };
 }
 
