@@ -3,6 +3,7 @@ import {request as httpsRequest} from 'node:https';
 import {createServer} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {type CommandRunner} from '../engine/command.js';
+import {execDetached} from './docker-socket.js';
 
 /** One registry container to run: its name, where it listens and which files it mounts. */
 export interface ContainerSpec {
@@ -78,14 +79,20 @@ export async function startContainer(
 
 /**
  * `exec --detach`: the read-only twin as a second `registry serve` in the running container
- * (registry:2 and its look-alikes have `registry` on the PATH). Throws with the engine's message.
+ * (registry:2 and its look-alikes have `registry` on the PATH). With docker, through dockerd's
+ * socket when it answers (no CLI start on the start-up's critical path), else the CLI. Throws
+ * with the engine's message.
  */
 export async function startMirrorProcess(
   runner: CommandRunner,
   command: string,
-  spec: ContainerSpec
+  spec: ContainerSpec,
+  dockerSocket?: string
 ): Promise<void> {
-  const args = ['exec', '--detach', spec.name, 'registry', 'serve', IN_CONTAINER.mirrorConfig];
+  const argv = ['registry', 'serve', IN_CONTAINER.mirrorConfig];
+  if (command === 'docker' && dockerSocket && (await execDetached(dockerSocket, spec.name, argv)))
+    return;
+  const args = ['exec', '--detach', spec.name, ...argv];
   const result = await runner.run({command, args});
   if (result.code !== 0) {
     throw new Error(

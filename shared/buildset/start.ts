@@ -10,6 +10,7 @@ import {
   waitForRegistry
 } from './container.js';
 import {type BuildsetDeps} from './deps.js';
+import {dockerSocket} from './docker-socket.js';
 import {generateRegistryTls} from './pki.js';
 import {MIRROR_PORT_IN_CONTAINER, httpSecret, registryConfig} from './registry-config.js';
 import {REGISTRY_USER, htpasswdLine, randomPassword} from './secrets.js';
@@ -125,7 +126,7 @@ export async function prepareRegistry(
   const registry = `${host}:${port}`;
   const startMirror = async () => {
     if (!mirror) return;
-    await startMirrorProcess(deps.runner, req.engine, spec);
+    await startMirrorProcess(deps.runner, req.engine, spec, dockerSocket(deps.env));
     await waitForRegistry(`http://${mirror}`, undefined, 200);
   };
   return {
