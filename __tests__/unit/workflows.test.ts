@@ -12,16 +12,14 @@ import {convertActionTemplate, parseAction} from '@actions/workflow-parser/actio
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {parse} from 'yaml';
+import {type WorkflowStep, jobStatusStep, runStep} from '../support/workflow-step.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORKFLOWS = join(ROOT, '.github/workflows');
 const ACTIONS = ['.', 'build', 'upload', 'promote', 'mirror', 'buildset-registry'];
 const OUR_ACTION = /^imagegate\/imagegate(?:\/([a-z-]+))?@v1$/;
 
-interface Step {
-  uses?: string;
-  with?: Record<string, unknown>;
-}
+type Step = WorkflowStep;
 interface Workflow {
   on: {workflow_call: {inputs?: Record<string, unknown>; secrets?: Record<string, unknown>}};
   jobs: Record<string, {steps?: Step[]}>;
@@ -91,3 +89,24 @@ test('promote runs one promotion at a time per target branch, never cancelling a
     'cancel-in-progress': false
   });
 });
+
+test.each(['check.yml', 'gate.yml'])(
+  '%s: every job with a buildset registry tells its post step the job status',
+  file => {
+    const workflow = parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as Workflow;
+    const jobs = Object.entries(workflow.jobs).filter(([, job]) =>
+      (job.steps ?? []).some(s => /^imagegate\/imagegate\/buildset-registry@/.test(s.uses ?? ''))
+    );
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const [name, job] of jobs) {
+      const steps = job.steps ?? [];
+      // The last step, whatever happened before it: post steps run after every step.
+      const last = steps[steps.length - 1];
+      expect(last).toEqual(jobStatusStep(file, name));
+      expect(`${name}: ${last.if}`).toBe(`${name}: always()`);
+      for (const status of ['success', 'failure', 'cancelled']) {
+        expect(runStep(last, {'job.status': status})).toEqual({IMAGEGATE_JOB_STATUS: status});
+      }
+    }
+  }
+);

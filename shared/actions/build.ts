@@ -13,7 +13,7 @@ export async function buildAction(io: CommandIO = actionIO()): Promise<void> {
     env: io.env,
     now: () => new Date()
   });
-  run.engine.dispose();
+  await run.engine.dispose();
   io.report.output('images', imagesOutput(run.results));
   await io.report.table(summaryTable('imagegate build', run.results));
   const failed = run.results.filter(r => r.status !== 'built');

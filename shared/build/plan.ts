@@ -120,7 +120,7 @@ function checkImage(
     errors.push(
       new InputError(
         at('context'),
-        `${join(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`
+        `${join(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`
       )
     );
   }

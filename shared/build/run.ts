@@ -78,22 +78,24 @@ export async function executeBuild(
     if (buildset)
       deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
     await extra.beforeBuild?.(engine);
-    const facts = await readSourceFacts(
-      deps.runner,
-      {
-        workingDirectory: inputs.workingDirectory,
-        identity: inputs.identity,
-        ...(ctx.repository && {repository: ctx.repository}),
-        serverUrl: ctx.serverUrl,
-        now: deps.now()
-      },
-      deps.log
-    );
+    const facts = await readSourceFacts(deps.runner, {
+      workingDirectory: inputs.workingDirectory,
+      identity: inputs.identity,
+      ...(ctx.repository && {repository: ctx.repository}),
+      serverUrl: ctx.serverUrl,
+      now: deps.now()
+    });
+    if (!facts.revision) {
+      deps.log.warning(
+        `${inputs.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`
+      );
+    }
     const results = await runBuildStep({
       plans,
       engine,
       log: deps.log,
       workspace: ctx.workspace,
+      scratchDir: ctx.runnerTemp,
       facts,
       parallel: inputs.parallel,
       buildExtraEnv: inputs.buildExtraEnv,
@@ -102,7 +104,7 @@ export async function executeBuild(
     });
     return {engine, plans, results, facts, ...(buildset && {buildset})};
   } catch (error) {
-    engine.dispose();
+    await engine.dispose();
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import {familiarName, formatReference, withTag} from '../model/reference.js';
 import {type SourceFacts, imageLabels} from './labels.js';
 import {type ImagePlan} from './plan.js';
 import {schedule} from './scheduler.js';
-import {copySiblings, removeSiblings} from './siblings.js';
+import {type SiblingsContext, prepareSiblings} from './siblings.js';
 
 /** A reference pushed and the digest the registry reported for it. */
 export interface PushRecord {
@@ -32,6 +32,8 @@ export interface BuildStepOptions {
   readonly engine: ContainerEngine;
   readonly log: StepLog;
   readonly workspace: string;
+  /** Scratch space (RUNNER_TEMP): per-build copies of contexts that get siblings. */
+  readonly scratchDir: string;
   readonly facts: SourceFacts;
   readonly parallel: number;
   readonly buildExtraEnv: Readonly<Record<string, string>>;
@@ -122,16 +124,30 @@ async function buildImage(
       `${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`
     );
   }
-  const buildArgs = [...image.buildArgs];
+  const siblings: SiblingsContext | undefined =
+    image.siblings.length > 0
+      ? await prepareSiblings({
+          workspace: options.workspace,
+          contextDir: plan.contextDir,
+          contextPath: image.path,
+          ...(plan.file !== undefined && {file: plan.file}),
+          siblings: image.siblings,
+          scratchDir: options.scratchDir
+        })
+      : undefined;
+  if (siblings?.outsideContext) {
+    options.log.warning(
+      `${image.field}.siblings: the build context "${image.path}" does not contain the context's .imagegate-siblings folder, so the build cannot see the siblings`
+    );
+  }
+  const file = siblings ? siblings.file : plan.file;
   try {
-    if (image.siblings.length > 0)
-      buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
     return await options.engine.build(
       {
-        cwd: plan.contextDir,
+        cwd: siblings?.cwd ?? plan.contextDir,
         contextPath: image.path,
-        ...(plan.file !== undefined && {file: plan.file}),
-        buildArgs,
+        ...(file !== undefined && {file}),
+        buildArgs: siblings ? [...image.buildArgs, siblings.buildArg] : image.buildArgs,
         ...(image.target !== undefined && {target: image.target}),
         labels,
         tags: plan.localTags,
@@ -142,7 +158,7 @@ async function buildImage(
       sink
     );
   } finally {
-    if (image.siblings.length > 0) removeSiblings(plan.contextDir);
+    await siblings?.remove();
   }
 }
 

@@ -3,7 +3,9 @@ import {
   type ChangeIndex,
   type ChangeIndexEntry,
   type ChangeKey,
-  changeIndexLocation
+  type IndexSource,
+  changeIndexLocation,
+  sourceFields
 } from '../change-index/format.js';
 import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
@@ -33,7 +35,8 @@ export interface PublishRequest {
   readonly intermediate: RegistryLocation;
   /** The change: `owner/repo` and number. */
   readonly change: ChangeKey;
-  readonly revision?: string;
+  /** What the job built from: the same facts build put on the labels (build/source.ts). */
+  readonly source: IndexSource;
   readonly runId: string;
   readonly runAttempt: string;
 }
@@ -68,6 +71,7 @@ export async function publishBuiltImages(
       repository: {registry: index.registry, repository: index.repository}
     }
   ]);
+  const builtFrom = sourceFields(request.source);
   const entries: ChangeIndexEntry[] = [];
   for (const [stored, tag, digest] of built) {
     const final = finalNameOf(stored, request.namespaces);
@@ -82,7 +86,7 @@ export async function publishBuiltImages(
       tag,
       staged: ref,
       digest: result.digest,
-      ...(request.revision && {revision: request.revision})
+      ...builtFrom
     });
   }
   // When these were staged, for the intermediate registry's cleanup (see shared/staging).
@@ -104,7 +108,7 @@ export async function publishBuiltImages(
     version: 1,
     repository: `${request.change.owner}/${request.change.repo}`,
     change: request.change.change,
-    ...(request.revision && {revision: request.revision}),
+    ...builtFrom,
     run: {id: request.runId, attempt: request.runAttempt},
     createdAt: deps.now().toISOString(),
     images: [...kept, ...entries]

@@ -41,7 +41,6 @@ export function readChangeIdentity(reader: InputReader, ctx: RunnerContext): Cha
   return changeFromEvent({
     eventName: ctx.eventName,
     payload: ctx.payload,
-    ...(ctx.sha && {sha: ctx.sha}),
     changeInput: reader.string(Input.Change),
     pipelineInput: reader.string(Input.Pipeline)
   });

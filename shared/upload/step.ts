@@ -171,7 +171,7 @@ export async function executeUpload(
     deps.log.info(`Wrote the change index (${changeIndexDigest})`);
     return {mode, results, changeIndexDigest};
   } finally {
-    run.engine.dispose();
+    await run.engine.dispose();
     registry?.close();
   }
 }
