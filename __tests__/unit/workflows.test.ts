@@ -15,7 +15,7 @@ import {parse} from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORKFLOWS = join(ROOT, '.github/workflows');
-const ACTIONS = ['.', 'build', 'upload', 'promote', 'mirror', 'buildset-registry'];
+const ACTIONS = ['.', 'build', 'upload', 'merge', 'promote', 'mirror', 'buildset-registry'];
 const OUR_ACTION = /^imagegate\/imagegate(?:\/([a-z-]+))?@v1$/;
 
 interface Step {

@@ -1,5 +1,5 @@
 import {type RunnerContext} from '../action/context.js';
-import {type BuildDeps, executeBuild} from '../build/run.js';
+import {type BuildDeps, type BuildRun, executeBuild} from '../build/run.js';
 import {type ImageResult} from '../build/step.js';
 import {type UploadInputs} from '../inputs/upload.js';
 import {type CredentialStore, checkWriteCredentials} from '../model/credentials.js';
@@ -7,6 +7,7 @@ import {InputError, errorMessage} from '../model/errors.js';
 import {parseReference} from '../model/reference.js';
 import {type Registry} from '../registry/index.js';
 import {type StagedPush, recordChangeIndex} from './change-index.js';
+import {recordPlace, recordTarget, removeRecords} from './platform-push.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
 
 /** Side effects of an upload: the build's, plus credentials and the registry engine. */
@@ -21,6 +22,8 @@ export interface UploadOutcome {
   readonly mode: UploadMode;
   readonly results: readonly ImageResult[];
   readonly changeIndexDigest?: string;
+  /** The build behind it (details for the build records). */
+  readonly build: BuildRun;
 }
 
 /** The upload mode the inputs select. */
@@ -84,17 +87,22 @@ export async function executeUpload(
       }
     }
   );
+  // A platform job pushes each build under its record tag only; the merge writes the tags.
+  const platformJob = (inputs.platforms ?? []).length > 0;
+  const place = recordPlace(mode, inputs.intermediateRegistry);
+  const targetsOf = (result: ImageResult): PushTarget[] =>
+    platformJob ? [recordTarget(result.plan, place)] : (targets.get(result.plan.image) ?? []);
   try {
     if (run.results.some(r => r.status !== 'built')) {
       deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
-      return {mode, results: run.results};
+      return {mode, results: run.results, build: run};
     }
     const results: ImageResult[] = [];
     const staged: StagedPush[] = [];
     for (const result of run.results) {
       const pushed = [...result.pushed];
       try {
-        for (const target of targets.get(result.plan.image) as PushTarget[]) {
+        for (const target of targetsOf(result)) {
           const digest = await deps.log.group(`Pushing ${target.ref}`, () =>
             run.engine.push(result.built!, target.ref, line => deps.log.info(line))
           );
@@ -112,7 +120,20 @@ export async function executeUpload(
         });
       }
     }
-    if (mode !== 'intermediate' || results.some(r => r.status !== 'built')) return {mode, results};
+    if (platformJob && results.some(r => r.status !== 'built')) {
+      await removeRecords(
+        engineRegistry(),
+        staged.map(s => s.ref),
+        deps.log
+      );
+      return {mode, results, build: run};
+    }
+    if (platformJob) {
+      deps.log.info('Platform records pushed; the merge writes the tags once every platform is in');
+      return {mode, results, build: run};
+    }
+    if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
+      return {mode, results, build: run};
     const changeIndexDigest = await recordChangeIndex(
       engineRegistry(),
       inputs.intermediateRegistry!,
@@ -127,7 +148,7 @@ export async function executeUpload(
       }
     );
     deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-    return {mode, results, changeIndexDigest};
+    return {mode, results, changeIndexDigest, build: run};
   } finally {
     run.engine.dispose();
     registry?.close();
