@@ -71,6 +71,7 @@ export function decideMerge(
   for (const plan of plans) {
     const entry = `${plan.image.field} (${refOf(plan, plan.targets[0].tag)})`;
     const lookup = lookups.get(plan) ?? new Map<string, PlatformLookup>();
+    const before = errors.length;
     const members: FoundImage[] = [];
     const missing: {platform: string; why: string}[] = [];
     const missingOptional: string[] = [];
@@ -100,7 +101,8 @@ export function decideMerge(
       errors.push(
         `${entry}: missing platform${missing.length === 1 ? '' : 's'} ${names}: no record ${records} (did that platform's job run and succeed?)`
       );
-    } else if (members.length === 0) {
+    } else if (members.length === 0 && errors.length === before) {
+      // Every platform it asks for is optional, and none came.
       errors.push(`${entry}: none of its platforms (${plan.optional.join(', ')}) was recorded`);
     }
     decisions.push({plan, members, missingOptional});
