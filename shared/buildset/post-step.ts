@@ -14,7 +14,7 @@ import {restoreEdits} from './file-edits.js';
 import {systemFs} from './system-fs.js';
 import {publishBuiltImages} from './publish.js';
 import {REGISTRY_USER} from './secrets.js';
-import {shareKeys} from './share.js';
+import {partKeys, shareKeys} from './share.js';
 import {type BuildsetState, loadBuildsetState} from './state.js';
 
 /** How post learned whether the job succeeded. */
@@ -55,7 +55,11 @@ export async function buildsetPost(
       : undefined;
   if (password) deps.mask(password);
 
-  if (state.mainCompleted && state.intermediate && password) {
+  if (state.sharePart) {
+    deps.log.info(
+      `Part ${state.sharePart} of a distributed build: the job that restores the parts merges and publishes them`
+    );
+  } else if (state.mainCompleted && state.intermediate && password) {
     await attempt('publishing to the intermediate registry', () =>
       publish(ctx, deps, req, state, password)
     );
@@ -67,7 +71,10 @@ export async function buildsetPost(
   }
   if (state.share === 'save' && state.mainCompleted) {
     await attempt('saving the shared registry storage', async () => {
-      const {key} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
+      const runId = ctx.runId ?? 'local';
+      const {key} = state.sharePart
+        ? partKeys(runId, ctx.runAttempt, state.sharePart)
+        : shareKeys(runId, ctx.runAttempt);
       const saved = await deps.share().save(state.storageDir, key);
       deps.log.info(saved ? `Saved the registry storage as ${key}` : `${key} was saved already`);
     });

@@ -24,6 +24,19 @@ export function shareKeys(runId: string, attempt: string): {key: string; prefixe
   };
 }
 
+/**
+ * Cache keys of one part of a distributed build (a platform job's storage): a prefix of their
+ * own, so the run's shared key's fall-back prefix never restores a part.
+ */
+export function partKeys(
+  runId: string,
+  attempt: string,
+  part: string
+): {key: string; prefixes: string[]} {
+  const prefix = `imagegate-buildset-part-${part.replace(/\//g, '-')}-${runId}-`;
+  return {key: `${prefix}${attempt}`, prefixes: [prefix]};
+}
+
 /** The GitHub Actions cache (@actions/cache), the backend on runners. */
 export function cacheBackend(cache: CacheModule): ShareBackend {
   return {

@@ -414,6 +414,11 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "default": "none"
       },
       {
+        "name": "share-parts",
+        "description": "Distributed multi-platform builds: with share save, the part this job saves (its platform, e.g. linux/arm64; a part job never publishes to the intermediate registry); with share restore, every part to restore into one storage (the union), for the job that merges them.",
+        "required": false
+      },
+      {
         "name": "restart-docker",
         "description": "Fully restart dockerd after configuring it, so BuildKit FROM also uses the mirror.",
         "required": false,
