@@ -85,7 +85,7 @@ export class ImagesFailedError extends Error {
       `${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
         .map(
           r =>
-            `${r.plan.image.field} (${formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`
+            `${r.plan.image.field} (${formatReference(r.plan.image.repository)}${r.plan.platform ? `, ${r.plan.platform}` : ''}): ${r.error ?? 'failed'}`
         )
         .join('; ')}`
     );

@@ -11,6 +11,7 @@ import {type ActionRun, runBundle} from '../../support/action-runner.js';
 import {startRegistry, type TestRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';
 import {rawManifest, skopeo} from '../../support/skopeo.js';
+import {readChangeIndex} from '../../../shared/change-index/store.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {ensurePodmanBusybox, makeWorkspace} from '../build/fixture.js';
 
@@ -309,4 +310,71 @@ test('release: the merge writes the final tags; a failing platform job leaves no
   ok(await merge(ws.dir, good, release, RELEASE));
   expect(await tags('rel/multi')).toEqual(['latest']);
   expect(await archOf('rel/multi', 'latest', 'arm64')).toBe('arm64');
+}, 180_000);
+
+test('intermediate registry: records and the merged index staged there, the change index names it, promote copies every platform', async () => {
+  const staging = await startRegistry('plain');
+  try {
+    const ws = makeWorkspace('merge-inter');
+    const list = multi('inter');
+    const inter = {
+      'promote-method': 'intermediate-registry',
+      'intermediate-registry': `${staging.host}/stage`
+    };
+    ok(await uploadPlatform(ws.dir, list, 'linux/amd64', inter));
+    ok(await uploadPlatform(ws.dir, list, 'linux/arm64', inter));
+    const stagedRepo = `stage/${reg.host.replace(':', '-')}/inter/multi`;
+    const staged = new Registry();
+    try {
+      const stagedTags = async () =>
+        (await staged.listTags({registry: staging.host, repository: stagedRepo})).sort();
+      expect(await stagedTags()).toEqual([
+        'change_42_latest.linux-amd64',
+        'change_42_latest.linux-arm64'
+      ]);
+      expect(await tags('inter/multi')).toEqual([]);
+      const merged = await merge(ws.dir, list, inter);
+      ok(merged);
+      expect(await stagedTags()).toEqual(['1001-1_latest']);
+      const digest = (JSON.parse(merged.outputs.images) as {digest: string}[])[0].digest;
+      expect(merged.outputs['change-index-digest']).toMatch(/^sha256:/);
+      const index = await readChangeIndex(
+        staged,
+        {registry: staging.host, path: 'stage'},
+        {owner: 'acme', repo: 'app', change: 42}
+      );
+      expect(index?.revision).toBe(ws.revision);
+      expect(index?.images).toEqual([
+        expect.objectContaining({
+          repository: `${reg.host}/inter/multi`,
+          tag: 'latest',
+          staged: `${staging.host}/${stagedRepo}:1001-1_latest`,
+          digest
+        })
+      ]);
+    } finally {
+      staged.close();
+    }
+    const promote = await runBundle('promote', {
+      cwd: ws.dir,
+      eventName: 'pull_request',
+      event: {
+        ...PR,
+        action: 'closed',
+        pull_request: {...PR.pull_request, merged: true, merge_commit_sha: ws.revision}
+      },
+      env: {...env(), GITHUB_SHA: ws.revision},
+      inputs: {
+        'container-images': list,
+        'registry-credentials': credentials(),
+        change: '42',
+        ...inter
+      }
+    });
+    ok(promote);
+    expect(await tags('inter/multi')).toEqual(['latest']);
+    expect(await archOf('inter/multi', 'latest', 'arm64')).toBe('arm64');
+  } finally {
+    await staging.stop();
+  }
 }, 180_000);
