@@ -11,7 +11,6 @@ import {checkWriteCredentials} from '../model/credentials.js';
 import {InputError} from '../model/errors.js';
 import {formatReference} from '../model/reference.js';
 import {Registry} from '../registry/index.js';
-import {ImagegateLabel} from '../build/labels.js';
 
 /** The merge command: assemble the platform jobs' records into one index per image. */
 export async function mergeAction(io: CommandIO = actionIO()): Promise<void> {
@@ -91,7 +90,7 @@ async function report(result: MergeResult, mode: MergeMode, io: CommandIO): Prom
       platforms: decision.members.map(m => ({
         platform: m.platform,
         digest: m.digest,
-        ...(m.labels[ImagegateLabel.Revision] && {revision: m.labels[ImagegateLabel.Revision]}),
+        ...(m.revision && {revision: m.revision}),
         from: m.ref
       })),
       missing: decision.missingOptional

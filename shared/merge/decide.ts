@@ -1,7 +1,7 @@
 import {ImagegateLabel} from '../build/labels.js';
 import {parsePlatform} from '../registry/platform.js';
 import {type MergePlan, refOf} from './plan.js';
-import {type FoundImage, type PlatformLookup} from './read.js';
+import {type FoundImage, type PlatformLookup, UNREADABLE} from './read.js';
 
 /** What the merge writes for one entry. */
 export interface MergeDecision {
@@ -35,7 +35,10 @@ export function decideMerge(
 ): MergeVerdict {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const revisionOf = (image: FoundImage) => image.labels[ImagegateLabel.Revision];
+  const revisionOf = (image: FoundImage) => image.revision;
+  // A label that is not a commit id names no commit (problemOf refuses that image).
+  const commitOf = (image: FoundImage) =>
+    image.revision !== UNREADABLE ? image.revision : undefined;
   const all = plans.flatMap(plan =>
     [...(lookups.get(plan) ?? new Map<string, PlatformLookup>())].flatMap(([, l]) =>
       l.kind === 'found' ? [{plan, image: l.image}] : []
@@ -44,7 +47,7 @@ export function decideMerge(
   const recorded = all.filter(f => f.image.source === 'record');
   let revision = expectedRevision;
   if (revision === undefined) {
-    const seen = [...new Set(recorded.map(f => revisionOf(f.image)).filter(r => r !== undefined))];
+    const seen = [...new Set(recorded.map(f => commitOf(f.image)).filter(r => r !== undefined))];
     if (seen.length > 1) {
       errors.push(
         `the platform images were not built from the same commit: ${recorded
@@ -59,7 +62,7 @@ export function decideMerge(
       seen.length === 1
         ? seen[0]
         : seen.length === 0
-          ? [...new Set(all.map(f => revisionOf(f.image)))].find(r => r !== undefined)
+          ? all.map(f => commitOf(f.image)).find(r => r !== undefined)
           : undefined;
   }
   if (revision === undefined && all.length > 0) {
@@ -128,6 +131,11 @@ function problemOf(
     };
   }
   const built = revisionOf(image);
+  if (built === UNREADABLE)
+    return {
+      fatal: true,
+      text: `${image.ref} (${platform}) has a revision label that is not a commit id`
+    };
   if (revision === undefined || built === revision) return undefined;
   if (image.source === 'index') {
     return {

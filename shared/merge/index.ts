@@ -1,4 +1,3 @@
-import {ImagegateLabel} from '../build/labels.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {InputError} from '../model/errors.js';
 import {type StepLog} from '../model/log.js';
@@ -8,7 +7,7 @@ import {type StagedPush, recordChangeIndex} from '../upload/change-index.js';
 import {removeRecords} from '../upload/platform-push.js';
 import {type MergeDecision, decideMerge} from './decide.js';
 import {type MergeContext, type MergePlan, planMerge, refOf} from './plan.js';
-import {type PlatformLookup, readPlatforms} from './read.js';
+import {type PlatformLookup, UNREADABLE, readPlatforms} from './read.js';
 
 /** Some platform is missing or wrong: nothing was written. The message names every problem. */
 export class MergeIncompleteError extends Error {
@@ -136,8 +135,8 @@ async function writeChangeIndex(
       digest
     }))
   );
-  const labels = merged[0]?.decision.members[0]?.labels ?? {};
-  const sourceTree = labels[ImagegateLabel.SourceTree];
+  const tree = merged[0]?.decision.members[0]?.sourceTree;
+  const sourceTree = tree !== UNREADABLE ? tree : undefined;
   return recordChangeIndex(registry, req.intermediate as RegistryLocation, pushes, {
     repository: req.repository,
     change: req.identity.change as number,

@@ -1,3 +1,4 @@
+import {ImagegateLabel} from '../build/labels.js';
 import {type ImageConfigInfo, type Registry, RegistryError} from '../registry/index.js';
 import {isIndex} from '../registry/media-types.js';
 import {type MergePlan, refOf} from './plan.js';
@@ -7,7 +8,9 @@ export interface FoundImage {
   readonly platform: string;
   /** Manifest digest of the platform image (in the plan's repository). */
   readonly digest: string;
-  readonly labels: Readonly<Record<string, string>>;
+  /** Its revision and source-tree labels (UNREADABLE when not a commit id). */
+  readonly revision?: string;
+  readonly sourceTree?: string;
   readonly os?: string;
   readonly architecture?: string;
   /**
@@ -106,18 +109,33 @@ async function imageConfigOrEmpty(
   }
 }
 
+/** What a label holds when it is not a commit id (registry content never reaches a log as is). */
+export const UNREADABLE = '(a label that is not a commit id)';
+const COMMIT_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const PLATFORM_PART_RE = /^[a-z0-9._-]{1,32}$/;
+
+function commitLabel(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return COMMIT_RE.test(value) ? value : UNREADABLE;
+}
+
 function found(
   platform: string,
   config: ImageConfigInfo,
   source: FoundImage['source'],
   ref: string
 ): FoundImage {
+  const revision = commitLabel(config.labels[ImagegateLabel.Revision]);
+  const sourceTree = commitLabel(config.labels[ImagegateLabel.SourceTree]);
+  const part = (value: string | undefined) =>
+    value !== undefined && PLATFORM_PART_RE.test(value) ? value : '?';
   return {
     platform,
     digest: config.imageDigest,
-    labels: config.labels,
-    ...(config.os !== undefined && {os: config.os}),
-    ...(config.architecture !== undefined && {architecture: config.architecture}),
+    ...(revision && {revision}),
+    ...(sourceTree && {sourceTree}),
+    os: part(config.os),
+    architecture: part(config.architecture),
     source,
     ref
   };

@@ -195,3 +195,23 @@ test('a platform job whose push fails removes the records it pushed: no tag is l
     await failing.stop();
   }
 }, 120_000);
+
+test('a record whose revision label is not a commit id is refused; the label never reaches a message', async () => {
+  const forged = "main\n::error::forged' $(id)";
+  for (const [arch, revision] of [
+    ['amd64', REVISION],
+    ['arm64', forged]
+  ])
+    await pushTestImage(reg, 'labelled/app', `change_42_latest.linux-${arch}`, {
+      arch,
+      labels: {'org.opencontainers.image.revision': revision},
+      seed: `labelled-${arch}`
+    });
+  dieAtWrite = undefined;
+  const error = await mergeOnce('labelled/app').then(
+    () => undefined,
+    (e: Error) => e
+  );
+  expect(error?.message).toContain('(linux/arm64) has a revision label that is not a commit id');
+  expect(error?.message).not.toContain('forged');
+});

@@ -4,7 +4,7 @@
  */
 import {decideMerge} from '../../../shared/merge/decide.js';
 import {type MergePlan, planMerge} from '../../../shared/merge/plan.js';
-import {type FoundImage, type PlatformLookup} from '../../../shared/merge/read.js';
+import {type FoundImage, type PlatformLookup, UNREADABLE} from '../../../shared/merge/read.js';
 import {parseContainerImages} from '../../../shared/model/container-images.js';
 import {InputErrors} from '../../../shared/model/errors.js';
 
@@ -37,7 +37,7 @@ function image(
     image: {
       platform,
       digest: `sha256:${platform.length}`,
-      labels: revision ? {'org.opencontainers.image.revision': revision} : {},
+      ...(revision && {revision}),
       os,
       architecture,
       source,
@@ -152,4 +152,14 @@ test('release and buildset merges write the final tags', () => {
     repository: {registry: '10.0.0.1:5000', repository: 'ghcr.io/acme/app'},
     targets: [{tag: '1.0'}]
   });
+});
+
+test('a revision label that is not a commit id is refused, and never printed as served', () => {
+  const errors = decide({
+    'linux/amd64': image('linux/amd64', A),
+    'linux/arm64': image('linux/arm64', UNREADABLE)
+  }).errors;
+  expect(errors).toEqual([
+    'container-images[0] (ghcr.io/acme/app:change_42_latest): ghcr.io/acme/app:change_42_latest.linux-arm64 (linux/arm64) has a revision label that is not a commit id'
+  ]);
 });
