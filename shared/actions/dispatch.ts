@@ -1,6 +1,7 @@
 import {InputError} from '../model/errors.js';
 import {InputReader, actionInputSource} from '../inputs/reader.js';
 import {buildAction} from './build.js';
+import {mergeAction} from './merge.js';
 import {mirrorAction} from './mirror.js';
 import {promoteAction} from './promote.js';
 import {uploadAction} from './upload.js';
@@ -9,6 +10,7 @@ import {validateAction} from './validate.js';
 export const COMMANDS = {
   build: buildAction,
   upload: uploadAction,
+  merge: mergeAction,
   promote: promoteAction,
   mirror: mirrorAction,
   validate: validateAction

@@ -21,6 +21,10 @@ export interface ImagePlan {
   readonly localTags: readonly string[];
   /** Indexes of images of the list this one is built FROM. */
   readonly dependsOn: readonly number[];
+  /** A platform job's build of one platform of the image (see platform-plans.ts). */
+  readonly platform?: string;
+  /** The per-platform record tag this build is pushed under (platform jobs only). */
+  readonly recordTag?: string;
 }
 
 /** What plan() needs to know beyond the images. */

@@ -41,6 +41,8 @@ export interface BuildStepOptions {
   readonly buildset?: BuildsetRegistryEnv;
   /** buildx with several platforms pushes while building: the upload's targets per image. */
   readonly pushTargets?: (plan: ImagePlan) => readonly string[];
+  /** Squash the layers each build adds into one (podman `--squash`). */
+  readonly squash?: boolean;
   readonly clock?: () => number;
 }
 
@@ -63,6 +65,8 @@ export async function runBuildStep(options: BuildStepOptions): Promise<ImageResu
     async i => {
       const plan = plans[i];
       const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
+      // A platform job's build: its own group, every line marked with the platform.
+      const mark = plan.platform !== undefined ? `[${plan.platform}] ` : '';
       const started = clock();
       const work = async (sink: LineSink) => {
         try {
@@ -88,9 +92,22 @@ export async function runBuildStep(options: BuildStepOptions): Promise<ImageResu
         }
       };
       if (grouped) {
-        await log.group(`Building ${title}`, () => work(line => log.info(line)));
+        await log.group(`${mark}Building ${title}`, () => work(line => log.info(`${mark}${line}`)));
+      } else if (plan.platform !== undefined) {
+        // Concurrent builds cannot share live groups: a platform build's output is kept and
+        // shown as a group of its own when it ends.
+        const lines: string[] = [];
+        log.info(`${mark}building ${title}`);
+        try {
+          await work(line => lines.push(`${mark}${line}`));
+        } finally {
+          const seconds = ((clock() - started) / 1000).toFixed(1);
+          await log.group(`${mark}Building ${title} (${seconds} s)`, async () => {
+            for (const line of lines) log.info(line);
+          });
+        }
       } else {
-        const prefix = `[${familiarName(plan.image.repository)}]`;
+        const prefix = `${mark}[${familiarName(plan.image.repository)}]`;
         log.info(`${prefix} building ${title}`);
         await work(line => log.info(`${prefix} ${line}`));
         log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
@@ -151,8 +168,9 @@ async function buildImage(
         ...(image.target !== undefined && {target: image.target}),
         labels,
         tags: plan.localTags,
-        platforms: image.arch,
+        platforms: plan.platform !== undefined ? [plan.platform] : image.arch,
         env: options.buildExtraEnv,
+        ...(options.squash && {squash: true}),
         ...(options.pushTargets && {pushTags: options.pushTargets(plan)})
       },
       sink
@@ -162,11 +180,15 @@ async function buildImage(
   }
 }
 
-/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
+/**
+ * Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag; a platform
+ * job's build only under its record tag, for the merge to assemble.
+ */
 export function buildsetTargets(plan: ImagePlan, registry: string): string[] {
   // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
   const repo = buildsetRepository(registry, plan.image.repository);
-  return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
+  const tags = plan.recordTag !== undefined ? [plan.recordTag] : plan.image.tags;
+  return tags.map(tag => formatReference(withTag(repo, tag)));
 }
 
 async function pushToBuildset(

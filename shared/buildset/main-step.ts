@@ -16,7 +16,7 @@ import {FileEditJournal} from './file-edits.js';
 import {systemFs} from './system-fs.js';
 import {type SpeculativeImage, populateFromChanges} from './populate.js';
 import {rootBody} from './root-change.js';
-import {shareKeys} from './share.js';
+import {partKeys, shareKeys} from './share.js';
 import {snapshotTags} from './snapshot.js';
 import {type StartedRegistry, prepareRegistry} from './start.js';
 import {type BuildsetState, saveBuildsetState} from './state.js';
@@ -56,6 +56,7 @@ export async function buildsetMain(
     edits: [],
     namespaces: inputs.namespaces,
     share: inputs.share,
+    ...(inputs.share === 'save' && inputs.shareParts?.[0] && {sharePart: inputs.shareParts[0]}),
     ...(inputs.intermediateRegistry && {
       intermediate: [inputs.intermediateRegistry.registry, inputs.intermediateRegistry.path]
         .filter(p => p !== '')
@@ -70,7 +71,8 @@ export async function buildsetMain(
   update({});
 
   const started = Date.now();
-  if (inputs.share === 'restore') await restoreShare(deps, ctx, state.storageDir);
+  if (inputs.share === 'restore')
+    await restoreShare(deps, ctx, state.storageDir, inputs.shareParts ?? []);
   // Running the registry with docker proves the daemon that detection would ask for. Detection
   // starts after the container does, unless a podman-run registry with the default `configure`
   // must know first whether dockerd (and so the mirror twin) is there.
@@ -162,7 +164,21 @@ function publishCoordinates(deps: BuildsetDeps, r: StartedRegistry): void {
   deps.exportVariable(BuildsetEnv.CertDir, r.certDir);
 }
 
-async function restoreShare(deps: BuildsetDeps, ctx: RunnerContext, storageDir: string) {
+async function restoreShare(
+  deps: BuildsetDeps,
+  ctx: RunnerContext,
+  storageDir: string,
+  parts: readonly string[]
+) {
+  // The parts of a distributed build: each platform job's storage, restored into one. Their
+  // blobs are content-addressed and their tags are per-platform records, so nothing collides.
+  for (const part of parts) {
+    const {key, prefixes} = partKeys(ctx.runId ?? 'local', ctx.runAttempt, part);
+    const used = await deps.share().restore(storageDir, key, prefixes);
+    if (used) deps.log.info(`Restored part ${part} of the registry storage (${used})`);
+    else deps.log.warning(`share: restore found no storage saved for part ${part} (${key})`);
+  }
+  if (parts.length > 0) return;
   const {key, prefixes} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
   const used = await deps.share().restore(storageDir, key, prefixes);
   if (used) deps.log.info(`Restored the shared registry storage saved as ${used}`);

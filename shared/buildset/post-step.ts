@@ -56,7 +56,11 @@ export async function buildsetPost(
       : undefined;
   if (password) deps.mask(password);
 
-  if (state.mainCompleted && state.intermediate && password) {
+  if (state.sharePart) {
+    deps.log.info(
+      `Part ${state.sharePart} of a distributed build: the job that restores the parts merges and publishes them`
+    );
+  } else if (state.mainCompleted && state.intermediate && password) {
     await attempt('publishing to the intermediate registry', () =>
       publish(ctx, deps, req, state, password)
     );

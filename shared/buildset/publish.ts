@@ -12,7 +12,7 @@ import {type StepLog} from '../model/log.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type RegistryLocation, stagedRepository} from '../model/registry-location.js';
 import {type Registry} from '../registry/index.js';
-import {recordStagedTags} from '../staging/store.js';
+import {recordAndLog} from '../staging/store.js';
 import {finalNameOf} from './namespaces.js';
 import {type TagSnapshot, changedTags, snapshotTags} from './snapshot.js';
 
@@ -92,13 +92,7 @@ export async function publishBuiltImages(
   // When these were staged, for the intermediate registry's cleanup (see shared/staging).
   const run = {id: request.runId, attempt: request.runAttempt};
   const staging = entries.map(e => ({ref: e.staged, digest: e.digest}));
-  for (const outcome of await recordStagedTags(deps.registry, staging, deps.now(), run)) {
-    if (outcome.error !== undefined) {
-      deps.log.warning(
-        `could not record the staging time in ${outcome.repository}: ${outcome.error}`
-      );
-    }
-  }
+  await recordAndLog(deps.registry, staging, deps.now(), run, deps.log);
   const existing = await deps.readIndex(request.change);
   const sameRun = existing?.run?.id === request.runId;
   const key = (e: ChangeIndexEntry) => `${e.repository}:${e.tag}`;

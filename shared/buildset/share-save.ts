@@ -3,7 +3,7 @@ import {errorMessage} from '../model/errors.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type BuildsetDeps} from './deps.js';
 import {finalNameOf} from './namespaces.js';
-import {ShareNotSavedError, shareKeys} from './share.js';
+import {ShareNotSavedError, partKeys, shareKeys} from './share.js';
 import {snapshotTags} from './snapshot.js';
 import {type BuildsetState} from './state.js';
 
@@ -20,7 +20,11 @@ export async function saveShare(
   deps: BuildsetDeps,
   state: BuildsetState
 ): Promise<void> {
-  const {key} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
+  const runId = ctx.runId ?? 'local';
+  // A platform job of a distributed check saves its part; the merge job restores every part.
+  const {key} = state.sharePart
+    ? partKeys(runId, ctx.runAttempt, state.sharePart)
+    : shareKeys(runId, ctx.runAttempt);
   const snapshot = await snapshotTags(state.storageDir);
   const rows = Object.entries(snapshot)
     .map(([stored, digest]) => {
@@ -50,6 +54,6 @@ export async function saveShare(
   }
   deps.log.info(`Saved the registry storage as ${key} (${rows.length} tags)`);
   await report(
-    `Saved as \`${key}\`: jobs of this run that restore it (share: restore) start with ${rows.length === 0 ? 'an empty registry' : 'these images'}.`
+    `Saved as ${key}: jobs of this run that restore it (share: restore) start with ${rows.length === 0 ? 'an empty registry' : 'these images'}.`
   );
 }

@@ -38,6 +38,19 @@ export function shareKeys(runId: string, attempt: string): {key: string; prefixe
 }
 
 /**
+ * Cache keys of one part of a distributed build (a platform job's storage): a prefix of their
+ * own, so the run's shared key's fall-back prefix never restores a part.
+ */
+export function partKeys(
+  runId: string,
+  attempt: string,
+  part: string
+): {key: string; prefixes: string[]} {
+  const prefix = `imagegate-buildset-part-${part.replace(/\//g, '-')}-${runId}-`;
+  return {key: `${prefix}${attempt}`, prefixes: [prefix]};
+}
+
+/**
  * The GitHub Actions cache (@actions/cache), the backend on runners, loaded on first use: it is
  * most of the action's bundle, and a job that shares nothing should not pay for loading it. Its
  * saveCache does not throw when the service refuses the entry, the upload fails or the cache

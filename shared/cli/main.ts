@@ -2,6 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {type CommandIO} from '../action/io.js';
 import {buildAction} from '../actions/build.js';
+import {mergeAction} from '../actions/merge.js';
 import {mirrorAction} from '../actions/mirror.js';
 import {promoteAction} from '../actions/promote.js';
 import {uploadAction} from '../actions/upload.js';
@@ -33,6 +34,7 @@ const TEXT_INPUTS = new Set([
 const RUNNERS: Record<string, (io: CommandIO) => Promise<void>> = {
   build: buildAction,
   upload: uploadAction,
+  merge: mergeAction,
   promote: promoteAction,
   mirror: mirrorAction,
   validate: validateAction

@@ -15,7 +15,8 @@ export const Input = {
   IntermediateRegistry: 'intermediate-registry',
   GithubToken: 'github-token',
   ContainerCommand: 'container-command',
-  DryRun: 'dry-run'
+  DryRun: 'dry-run',
+  Platforms: 'platforms'
 } as const;
 
 export const PROMOTE_METHODS = ['tag', 'intermediate-registry'] as const;

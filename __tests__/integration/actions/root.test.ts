@@ -85,3 +85,29 @@ test('command: validate, and the validate action itself, as the runner runs them
     /^container-images\[0\]\.context: "\/home\/zuul\/src\/x\/y" is an absolute path/
   );
 });
+
+test('command: merge, with the records two platform pushes left', async () => {
+  const revision = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+  const labels = {'org.opencontainers.image.revision': revision};
+  for (const arch of ['amd64', 'arm64'])
+    await pushTestImage(reg, 'root/multi', `change_5_latest.linux-${arch}`, {
+      arch,
+      labels,
+      seed: arch
+    });
+  const list = `- {repository: ${reg.host}/root/multi, arch: [linux/amd64, linux/arm64]}`;
+  const merge = await runBundle('index', {
+    inputs: {
+      command: 'merge',
+      'container-images': list,
+      'registry-credentials': credentials(),
+      change: '5'
+    }
+  });
+  expect(merge.errors).toEqual([]);
+  expect(await listTags(reg, 'root/multi')).toEqual(['change_5_latest']);
+  expect(
+    JSON.parse(merge.outputs.images)[0].platforms.map((p: {platform: string}) => p.platform)
+  ).toEqual(['linux/amd64', 'linux/arm64']);
+  expect(merge.summary).toContain('imagegate merge (tag)');
+});
