@@ -36,7 +36,9 @@ export async function writeStagingRecord(
     {
       artifactType: STAGING_RECORD_ARTIFACT_TYPE,
       payload: encodeStagingRecord(record),
-      annotations: {'org.opencontainers.image.created': record.stagedAt}
+      annotations: {'org.opencontainers.image.created': record.stagedAt},
+      // Written beside every staged tag: no blob upload of its own.
+      inline: true
     }
   );
   return tag;

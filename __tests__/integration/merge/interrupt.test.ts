@@ -4,6 +4,7 @@
  * tag on anything but the complete index), and a platform job whose push fails removes the
  * records it already pushed.
  */
+import {isStagingRecordTag} from '../../../shared/staging/record.js';
 import {runBundle} from '../../support/action-runner.js';
 import {startFaultProxy, type FaultProxy} from '../../support/fault-proxy.js';
 import {pushTestImage} from '../../support/images.js';
@@ -94,7 +95,7 @@ async function state(repository: string): Promise<Record<string, string[] | stri
   try {
     const repo = {registry: reg.host, repository};
     const out: Record<string, string[] | string> = {};
-    for (const tag of (await registry.listTags(repo)).sort()) {
+    for (const tag of (await registry.listTags(repo)).filter(t => !isStagingRecordTag(t)).sort()) {
       const ref = {...repo, tag};
       const head = await registry.resolve(ref);
       if (!head?.mediaType.includes('index')) {

@@ -4,6 +4,7 @@
  * from a Containerfile without RUN, so nothing is emulated), then the merge bundle, then promote.
  * skopeo is the independent peer for what each tag holds.
  */
+import {isStagingRecordTag} from '../../../shared/staging/record.js';
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -85,7 +86,10 @@ async function tags(repository: string): Promise<string[]> {
     credentials: () => ({username: reg.username as string, password: reg.password as string})
   });
   try {
-    return (await registry.listTags({registry: reg.host, repository})).sort();
+    // Staging records (when the temporary tags were pushed, for cleanup) are beside the point here.
+    return (await registry.listTags({registry: reg.host, repository}))
+      .filter(t => !isStagingRecordTag(t))
+      .sort();
   } finally {
     registry.close();
   }
@@ -323,11 +327,13 @@ test('intermediate registry: records and the merged index staged there, the chan
     };
     ok(await uploadPlatform(ws.dir, list, 'linux/amd64', inter));
     ok(await uploadPlatform(ws.dir, list, 'linux/arm64', inter));
-    const stagedRepo = `stage/${reg.host.replace(':', '-')}/inter/multi`;
+    const stagedRepo = `stage/${reg.host.replace(':', '_')}/inter/multi`;
     const staged = new Registry();
     try {
       const stagedTags = async () =>
-        (await staged.listTags({registry: staging.host, repository: stagedRepo})).sort();
+        (await staged.listTags({registry: staging.host, repository: stagedRepo}))
+          .filter(t => !isStagingRecordTag(t))
+          .sort();
       expect(await stagedTags()).toEqual([
         'change_42_latest.linux-amd64',
         'change_42_latest.linux-arm64'

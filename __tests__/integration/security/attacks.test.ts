@@ -112,7 +112,7 @@ describe('1. a credential restriction applies to the repository actually written
       env: {IMAGEGATE_DOCKER_BUILDER: 'classic'}
     });
     expect(run.errors.join('\n')).toContain(
-      `intermediate-registry: "${plain.host}/elsewhere/127.0.0.1-${plain.host.split(':')[1]}/final/app" is not allowed`
+      `intermediate-registry: "${plain.host}/elsewhere/127.0.0.1_${plain.host.split(':')[1]}/final/app" is not allowed`
     );
     expect(run.code).toBe(1);
     expect(shown(run)).not.toContain('Container engine:');
