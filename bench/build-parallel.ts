@@ -72,7 +72,7 @@ async function buildOnce(
     now: () => new Date()
   });
   const ms = performance.now() - started;
-  run.engine.dispose();
+  await run.engine.dispose();
   const failed = run.results.filter(r => r.status !== 'built');
   if (failed.length > 0)
     throw new Error(`bench build failed: ${failed.map(f => f.error).join('; ')}`);

@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(235);
+/* harmony import */ var _shared_actions_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8882);
 // Entry of the root action (`uses: owner/imagegate@v1` with `command:`).
 
 
@@ -28439,7 +28439,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 235:
+/***/ 8882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28684,6 +28684,35 @@ function actionIO() {
     };
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/engine/platform.ts
+
+/** The platform of this machine, as a default for single-platform builds. */
+function nativePlatform() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm/v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        ia32: '386'
+    };
+    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
+}
+/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
+function platformRef(ref, platform) {
+    const colon = ref.lastIndexOf(':');
+    const suffix = `__${platform.replace(/\//g, '-')}`;
+    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
+}
+/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
+function registryOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
 
 /**
@@ -28706,7 +28735,7 @@ const tag = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
 const digest = '[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}';
 const TAG_RE = new RegExp(`^${tag}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${pathComponent}$`);
-const DOMAIN_RE = new RegExp(`^${domain}$`);
+const grammar_DOMAIN_RE = new RegExp(`^${domain}$`);
 const DIGEST_RE = new RegExp(`^${digest}$`);
 const REPOSITORY_PATH_RE = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 /** Longest repository name (host included) the distribution spec allows. */
@@ -28802,7 +28831,7 @@ function parseName(name, field, original) {
             first !== first.toLowerCase());
     let registry = firstIsHost ? first : DOCKER_HUB;
     let repository = firstIsHost ? name.slice(slash + 1) : name;
-    if (firstIsHost && !DOMAIN_RE.test(registry)) {
+    if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
         throw new model_errors/* InputError */.dz(field, `${quoteOutside(original)} has an invalid registry host ${quoteOutside(registry)}`);
     }
     if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
@@ -28853,22 +28882,79 @@ function isLoopbackHost(registry) {
     return host === 'localhost' || /^127\./.test(host) || host === '::1';
 }
 
+;// CONCATENATED MODULE: ./shared/build/records.ts
+
+
+/** One record per image and platform built (or tried), in list order. */
+function buildRecords(results, details, profile) {
+    const engine = {
+        kind: profile.kind,
+        binary: profile.binary,
+        ...(profile.version && { version: profile.version })
+    };
+    return results.flatMap(result => {
+        const { plan } = result;
+        const detail = details.get(plan);
+        const platforms = plan.platform !== undefined
+            ? [plan.platform]
+            : plan.image.arch.length > 0
+                ? plan.image.arch
+                : [nativePlatform()];
+        const single = platforms.length === 1;
+        return platforms.map((platform) => ({
+            field: plan.image.field,
+            repository: formatReference(plan.image.repository),
+            platform,
+            status: result.status,
+            ...(result.built && { imageId: result.built.imageId }),
+            ...(single && result.pushed[0] && { digest: result.pushed[0].digest }),
+            pushed: result.pushed.map(p => p.ref),
+            baseImage: detail?.baseImage ?? null,
+            seconds: Math.round(result.seconds * 10) / 10,
+            engine,
+            labels: detail?.labels ?? {},
+            ...(detail?.archives && {
+                archive: detail.archives.find(a => a.platform === platform)?.path
+            }),
+            ...(result.error !== undefined && { error: result.error })
+        }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/build/report.ts
 
-/** The `images` output: one entry per image, in list order. */
-function imagesOutput(results) {
-    return results.map(r => ({
-        field: r.plan.image.field,
-        repository: formatReference(r.plan.image.repository),
-        status: r.status,
-        tags: r.plan.localTags,
-        ...(r.built && { imageId: r.built.imageId }),
-        platforms: r.plan.image.arch,
-        ...(r.pushed[0] && { digest: r.pushed[0].digest }),
-        pushed: r.pushed,
-        seconds: Math.round(r.seconds * 10) / 10,
-        ...(r.error !== undefined && { error: r.error })
-    }));
+/**
+ * The `images` output: one entry per image, in list order. A platform job builds an image once
+ * per platform; those builds make one entry, each with its own record under `builds`.
+ */
+function imagesOutput(results, records = []) {
+    const groups = new Map();
+    for (const r of results)
+        groups.set(r.plan.image, [...(groups.get(r.plan.image) ?? []), r]);
+    return [...groups.values()].map(units => {
+        const { plan } = units[0];
+        const status = units.some(u => u.status === 'failed')
+            ? 'failed'
+            : units.some(u => u.status === 'skipped')
+                ? 'skipped'
+                : 'built';
+        const pushed = units.flatMap(u => u.pushed);
+        const errors = units.flatMap(u => u.error === undefined ? [] : [u.plan.platform ? `[${u.plan.platform}] ${u.error}` : u.error]);
+        const imageId = units.find(u => u.built)?.built?.imageId;
+        return {
+            field: plan.image.field,
+            repository: formatReference(plan.image.repository),
+            status,
+            tags: [...new Set(units.flatMap(u => u.plan.localTags))],
+            ...(imageId && { imageId }),
+            platforms: plan.platform !== undefined ? units.map(u => u.plan.platform) : plan.image.arch,
+            ...(pushed[0] && { digest: pushed[0].digest }),
+            pushed,
+            seconds: Math.round(units.reduce((sum, u) => sum + u.seconds, 0) * 10) / 10,
+            ...(errors.length > 0 && { error: errors.join('; ') }),
+            builds: records.filter(b => b.field === plan.image.field)
+        };
+    });
 }
 /** The summary table: image, status, tags, platforms, digest or id, seconds, error. */
 function summaryTable(heading, results) {
@@ -28893,14 +28979,34 @@ class ImagesFailedError extends Error {
     name = 'ImagesFailedError';
     constructor(failed) {
         super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
-            .map(r => `${r.plan.image.field} (${formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`)
+            .map(r => `${r.plan.image.field} (${formatReference(r.plan.image.repository)}${r.plan.platform ? `, ${r.plan.platform}` : ''}): ${r.error ?? 'failed'}`)
             .join('; ')}`);
         this.failed = failed;
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/build/outputs.ts
+
+
+
+
+/**
+ * The outputs build and upload share: `images` (with a record per platform under `builds`),
+ * `build-records` (the path of the same records as a JSON file, for tools and artifacts),
+ * `archives` (the OCI layout tarballs, one path a line) and the summary table.
+ */
+async function reportBuild(reporter, heading, results, source) {
+    const records = buildRecords(results, source.details, source.profile);
+    const file = (0,external_node_path_namespaceObject.join)(source.outputDir, 'build-records.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(records, null, 2)}\n`);
+    reporter.output('images', imagesOutput(results, records));
+    reporter.output('build-records', file);
+    const archives = records.flatMap(r => (r.archive ? [r.archive] : []));
+    if (archives.length > 0)
+        reporter.output('archives', archives.join('\n'));
+    await reporter.table(summaryTable(heading, results));
+}
+
 ;// CONCATENATED MODULE: ./shared/engine/detect.ts
 
 
@@ -29084,8 +29190,13 @@ function buildCommand(profile, spec) {
             const multi = spec.platforms.length > 1;
             // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
             // ends up holding the native platform only (test-environment.md §7).
-            const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-            args = ['build', context, ...common, ...output, ...platform];
+            // A single named platform needs --no-cache too: the layer cache ignores --platform, so an
+            // arm64 build after an amd64 one of the same context returns the amd64 image.
+            const output = multi
+                ? ['--manifest', spec.tags[0], '--no-cache']
+                : [...tags(spec.tags), ...(spec.platforms.length === 1 ? ['--no-cache'] : [])];
+            const squash = spec.squash ? ['--squash'] : [];
+            args = ['build', context, ...common, ...squash, ...output, ...platform];
             break;
         }
     }
@@ -29095,33 +29206,6 @@ function buildCommand(profile, spec) {
         cwd: spec.cwd,
         env: { ...spec.env, ...env }
     };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./shared/engine/platform.ts
-
-/** The platform of this machine, as a default for single-platform builds. */
-function nativePlatform() {
-    const map = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm/v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-        ia32: '386'
-    };
-    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
-}
-/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
-function platformRef(ref, platform) {
-    const colon = ref.lastIndexOf(':');
-    const suffix = `__${platform.replace(/\//g, '-')}`;
-    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
-}
-/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
-function registryOf(ref) {
-    return ref.slice(0, ref.indexOf('/'));
 }
 
 ;// CONCATENATED MODULE: ./shared/engine/command.ts
@@ -29220,6 +29304,10 @@ function loginCommand(profile, scope, registry, username, password, access) {
 function tagCommand(profile, source, target) {
     return { command: profile.binary, args: ['tag', source, target] };
 }
+/** Remove local tags (an image goes only with its last tag). */
+function untagCommand(profile, refs) {
+    return { command: profile.binary, args: ['image', 'rm', ...refs] };
+}
 /**
  * Push one local image (or podman manifest list, with all its platforms) to `target`.
  * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.
@@ -29313,6 +29401,8 @@ class ContainerEngine {
     scope;
     scratch;
     counter = 0;
+    /** Per-platform local tags (`<ref>__linux-arm64`) this engine created; dispose() removes them. */
+    platformTags = new Set();
     constructor(options) {
         this.options = options;
         this.runner = options.runner;
@@ -29364,6 +29454,7 @@ class ContainerEngine {
             const ref = platformRef(spec.tags[0], platform);
             const iidFile = this.file('iid');
             const prefixed = sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+            this.platformTags.add(ref);
             await runChecked(this.runner, buildCommand(profile, { ...spec, tags: [ref], platforms: [platform], iidFile }), prefixed);
             platformImages.push({ platform, ref });
             if (platform === nativePlatform() || imageId === '')
@@ -29405,6 +29496,7 @@ class ContainerEngine {
             // mode the final tag must not point at a single-platform image, not even for seconds.
             const staging = platformRef(target, platform);
             temporary.push(staging);
+            this.platformTags.add(staging);
             members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
         if (this.options.writeIndex) {
@@ -29422,9 +29514,24 @@ class ContainerEngine {
         await this.removeTemporaryTags(temporary);
         return digest;
     }
-    /** Remove the temporary login and scratch files. */
-    dispose() {
-        (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    /**
+     * Remove the per-platform local tags (kept until now: every push of the image needs them),
+     * the temporary login and the scratch files. A tag that cannot be removed is a warning.
+     */
+    async dispose() {
+        const tags = [...this.platformTags];
+        this.platformTags.clear();
+        try {
+            if (tags.length > 0) {
+                const result = await this.runner.run(untagCommand(this.options.profile, tags));
+                if (result.code !== 0) {
+                    this.options.log?.(`could not remove the temporary local tags: ${result.stderr.trim()}`);
+                }
+            }
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+        }
     }
     async removeTemporaryTags(refs) {
         const { removeTag, log } = this.options;
@@ -29470,7 +29577,54 @@ function buildxDigests(metadataFile, refs) {
     return typeof digest === 'string' ? Object.fromEntries(refs.map(r => [r, digest])) : {};
 }
 
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !grammar_DOMAIN_RE.test(registry)) {
+        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    }
+    return { registry, path };
+}
+/**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
+}
+
 ;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
 
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
@@ -29501,10 +29655,11 @@ function readBuildsetRegistryEnv(env) {
     };
 }
 /**
- * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * Zuul's namespacing inside the buildset registry: docker.io images
  * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
- * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
- * stagedRepository does, because a repository path cannot hold a colon).
+ * them; every other registry's images under `<upstream host>/<path>`, the host written as one
+ * path component that keeps its port (`registry.example:5000` → `registry.example_5000`), so the
+ * buildset post step can tell the final name back (buildset/namespaces.ts).
  */
 function buildsetRepository(registry, finalName) {
     if (finalName.registry === DOCKER_HUB)
@@ -29513,9 +29668,86 @@ function buildsetRepository(registry, finalName) {
 }
 /** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
 function namespacePath(namespace) {
-    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
+    return namespace === DOCKER_HUB ? '' : hostPathComponent(namespace);
 }
 
+;// CONCATENATED MODULE: ./shared/engine/image-files.ts
+/**
+ * Commands that read a built image back out of the local store: its identity (for the build
+ * record) and an OCI layout tarball of it (for actions/upload-artifact).
+ */
+/** `image inspect`: the image id and the digests it was pulled or pushed by, on one line. */
+function inspectCommand(profile, ref) {
+    return {
+        command: profile.binary,
+        args: ['image', 'inspect', '--format', '{{.Id}}|{{join .RepoDigests ","}}', ref]
+    };
+}
+/** The local image's id and the digest it has in `repository` (or any registry), when known. */
+function parseInspect(output, repository) {
+    const [id = '', digests = ''] = output.trim().split('\n')[0].split('|');
+    const imageId = /^(sha256:)?[0-9a-f]{64}$/.test(id)
+        ? id.startsWith('sha256:')
+            ? id
+            : `sha256:${id}`
+        : undefined;
+    const repoDigests = digests
+        .split(',')
+        .map(d => d.trim())
+        .filter(d => /^[^@\s]+@sha256:[0-9a-f]{64}$/.test(d));
+    const own = repoDigests.find(d => d.startsWith(`${repository}@`)) ?? repoDigests[0];
+    return { ...(imageId && { imageId }), ...(own && { digest: own.slice(own.indexOf('@') + 1) }) };
+}
+/**
+ * Save one image as an OCI layout tarball: podman `save --format oci-archive`; docker `save`,
+ * which writes an OCI image layout from Engine 25 on (older engines are refused before building).
+ */
+function saveCommand(profile, ref, file) {
+    return profile.kind === 'podman'
+        ? { command: profile.binary, args: ['save', '--format', 'oci-archive', '--output', file, ref] }
+        : { command: profile.binary, args: ['save', '--output', file, ref] };
+}
+/** `docker version` of the daemon, to know whether `docker save` writes an OCI layout. */
+function serverVersionCommand(profile) {
+    return { command: profile.binary, args: ['version', '--format', '{{.Server.Version}}'] };
+}
+/** docker Engine 25 and later write an OCI image layout with `docker save`. */
+function savesOciLayout(serverVersion) {
+    const major = Number(/^([0-9]+)\./.exec(serverVersion.trim())?.[1] ?? 0);
+    return major >= 25;
+}
+
+;// CONCATENATED MODULE: ./shared/build/archive-check.ts
+
+
+/**
+ * `archive: true` saves one OCI layout tarball per platform image; refuse, before anything is
+ * built, what cannot give one: a podman manifest list or a buildx multi-platform result (never a
+ * single local image), and docker Engines before 25, whose `docker save` writes the older
+ * docker-archive layout.
+ */
+async function checkArchivable(plans, profile, runner) {
+    const errors = [];
+    if (profile.kind === 'podman' || profile.kind === 'buildx') {
+        for (const plan of plans) {
+            if (plan.platform === undefined && plan.image.arch.length > 1) {
+                errors.push(new model_errors/* InputError */.dz('archive', `${plan.image.field} builds ${plan.image.arch.join(', ')} in one ${profile.kind === 'podman' ? 'podman manifest list' : 'buildx build'}, which cannot be saved as OCI layouts one per platform; build one platform per job (platforms) to archive them`));
+            }
+        }
+    }
+    if (profile.kind !== 'podman') {
+        const result = await runner.run(serverVersionCommand(profile));
+        const version = result.stdout.trim();
+        if (result.code !== 0 || !savesOciLayout(version)) {
+            errors.push(new model_errors/* InputError */.dz('archive', `docker Engine ${version || '(unknown version)'} does not write an OCI layout with docker save (Engine 25 and later do); use container-command: podman or a newer docker Engine`));
+        }
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/model/structured-input.ts
@@ -29687,38 +29919,33 @@ function changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -29770,614 +29997,6 @@ function change_changeTag(identity, tag, field = 'tags') {
         throw new model_errors/* InputError */.dz(field, `the temporary tag "${result}" would be ${result.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${tag}")`);
     }
     return result;
-}
-
-;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
-/**
- * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
- * defaults (overridden by build args) are substituted, without stage names.
- */
-/** Logical lines: continuations joined, comments and blank lines dropped. */
-function logicalLines(text) {
-    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
-    const out = [];
-    let current = '';
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (current === '' && (line === '' || line.startsWith('#')))
-            continue;
-        if (current !== '' && line.startsWith('#'))
-            continue; // comments inside a continuation
-        if (line.endsWith(escape)) {
-            current += `${line.slice(0, -1)} `;
-            continue;
-        }
-        out.push(current + line);
-        current = '';
-    }
-    if (current.trim() !== '')
-        out.push(current.trim());
-    return out;
-}
-/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-        const name = (braced ?? bare);
-        const value = vars.get(name);
-        if (op === '-')
-            return value ? value : (word ?? '');
-        if (op === '+')
-            return value ? (word ?? '') : '';
-        return value ?? '';
-    });
-}
-/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
-function buildArgMap(buildArgs) {
-    const map = new Map();
-    for (const arg of buildArgs) {
-        const eq = arg.indexOf('=');
-        map.set(arg.slice(0, eq), arg.slice(eq + 1));
-    }
-    return map;
-}
-function unquote(value) {
-    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
-}
-/**
- * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
- * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
- */
-function baseImages(text, buildArgs) {
-    const given = buildArgMap(buildArgs);
-    const vars = new Map();
-    const stages = new Set();
-    const images = [];
-    let seenFrom = false;
-    for (const line of logicalLines(text)) {
-        const [instruction = '', ...rest] = line.split(/\s+/);
-        const keyword = instruction.toUpperCase();
-        if (keyword === 'ARG' && !seenFrom) {
-            for (const decl of rest) {
-                const eq = decl.indexOf('=');
-                const name = eq === -1 ? decl : decl.slice(0, eq);
-                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-                const value = given.get(name) ?? fallback;
-                if (value !== undefined)
-                    vars.set(name, value);
-            }
-        }
-        else if (keyword === 'FROM') {
-            seenFrom = true;
-            const words = rest.filter(w => !w.startsWith('--'));
-            const image = substitute(words[0] ?? '', vars);
-            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
-            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
-                images.push(image);
-            }
-            if (asIndex !== -1 && words[asIndex + 1])
-                stages.add(words[asIndex + 1].toLowerCase());
-        }
-    }
-    return images;
-}
-
-;// CONCATENATED MODULE: ./shared/build/order.ts
-
-
-/**
- * For each image (by index), the indexes of the images of the same list it is built `FROM`.
- * `bases[i]` are image i's FROM references; a reference matches an image when registry and
- * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
- */
-function dependencies(images, bases, localTags) {
-    const byRef = new Map();
-    images.forEach((image, i) => {
-        for (const tag of localTags(image))
-            byRef.set(`${formatReference(image.repository)}:${tag}`, i);
-    });
-    return bases.map((refs, i) => {
-        const deps = new Set();
-        for (const text of refs) {
-            let key;
-            try {
-                const ref = parseReference(text);
-                if (ref.digest !== undefined)
-                    continue; // a digest names bytes, not our build
-                key = `${formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
-            }
-            catch {
-                continue; // not a reference we build; the engine reports it if it is really wrong
-            }
-            const dep = byRef.get(key);
-            if (dep !== undefined && dep !== i)
-                deps.add(dep);
-            if (dep === i)
-                throw cycleError(images, [i, i]);
-        }
-        return [...deps].sort((a, b) => a - b);
-    });
-}
-/** Throws InputError naming the cycle when the dependency graph has one. */
-function checkAcyclic(images, deps) {
-    const state = new Array(deps.length).fill('new');
-    const stack = [];
-    const visit = (i) => {
-        state[i] = 'active';
-        stack.push(i);
-        for (const d of deps[i]) {
-            if (state[d] === 'active')
-                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
-            if (state[d] === 'new')
-                visit(d);
-        }
-        stack.pop();
-        state[i] = 'done';
-    };
-    deps.forEach((_, i) => {
-        if (state[i] === 'new')
-            visit(i);
-    });
-}
-function cycleError(images, path) {
-    const names = path.map(i => `${images[i].field} (${formatReference(images[i].repository)})`);
-    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
-}
-
-;// CONCATENATED MODULE: ./shared/build/siblings.ts
-
-
-/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
-const SIBLINGS_DIR = '.imagegate-siblings';
-/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
-const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
-/**
- * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
- * Returns the build arg to add. The caller has checked that the folder did not exist.
- */
-function copySiblings(workspace, contextDir, siblings) {
-    const target = (0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR);
-    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true, mode: 0o755 });
-    for (const sibling of siblings) {
-        (0,external_node_fs_namespaceObject.cpSync)((0,external_node_path_namespaceObject.join)(workspace, sibling), (0,external_node_path_namespaceObject.join)(target, sibling), {
-            recursive: true,
-            verbatimSymlinks: true
-        });
-    }
-    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
-}
-/** Remove the siblings folder; called after every build, also a failed one. */
-function removeSiblings(contextDir) {
-    (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./shared/build/plan.ts
-
-
-
-
-
-
-
-
-/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
-function localTagsOf(image, identity) {
-    return image.tags.flatMap(tag => [tag, change_changeTag(identity, tag)]);
-}
-/**
- * Check every image against the filesystem before anything builds (context inside the working
- * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
- * present) and order the images by FROM. Throws InputErrors listing every problem.
- */
-function planBuilds(options) {
-    const errors = [];
-    const root = realOrSelf(options.workingDirectory);
-    const partial = options.images.map(image => checkImage(image, options, root, errors));
-    if (errors.length > 0)
-        throw new model_errors/* InputErrors */.G(errors);
-    const ready = partial;
-    const tagsOf = (image) => localTagsOf(image, options.identity);
-    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
-    const deps = dependencies(options.images, bases, tagsOf);
-    checkAcyclic(options.images, deps);
-    return options.images.map((image, i) => ({
-        image,
-        ...ready[i],
-        localTags: tagsOf(image).map(t => formatReference(withTag(image.repository, t))),
-        dependsOn: deps[i]
-    }));
-}
-function checkImage(image, options, root, errors) {
-    const at = (key) => `${image.field}.${key}`;
-    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
-    if (!isDirectory(contextDir)) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
-        return undefined;
-    }
-    if (!inside(root, realOrSelf(contextDir))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
-        return undefined;
-    }
-    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
-    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
-        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
-        return undefined;
-    }
-    const file = image.containerFilename ?? options.containerFilename;
-    const candidates = file !== undefined
-        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
-        : options.command === 'podman'
-            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
-            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
-    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
-    if (dockerfile === undefined) {
-        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
-        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
-    }
-    else if (!inside(root, realOrSelf(dockerfile))) {
-        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
-    }
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
-    }
-    image.siblings.forEach((s, i) => {
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
-            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
-        }
-    });
-    if (dockerfile === undefined)
-        return undefined;
-    return { contextDir, ...(file !== undefined && { file }), dockerfile };
-}
-function isDirectory(path) {
-    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
-}
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function inside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
-}
-
-;// CONCATENATED MODULE: ./shared/build/source.ts
-/**
- * Gather the label facts once per step. The revision and tree come from git in the working
- * directory (what was really built, e.g. a PR's merge commit), not from the event.
- */
-async function readSourceFacts(runner, context, log) {
-    const git = async (rev) => {
-        const r = await runner.run({
-            command: 'git',
-            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    };
-    const revision = await git('HEAD');
-    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
-    if (!revision || !sourceTree) {
-        log.warning(`${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
-    }
-    const { identity } = context;
-    return {
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree }),
-        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
-        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
-        ...(identity.change !== undefined && { change: identity.change }),
-        ...(identity.url && { changeUrl: identity.url })
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/build/labels.ts
-/** Labels imagegate puts on every image; promote verifies revision and source tree. */
-const ImagegateLabel = {
-    Revision: 'org.opencontainers.image.revision',
-    SourceTree: 'dev.imagegate.source-tree',
-    Source: 'org.opencontainers.image.source',
-    Created: 'org.opencontainers.image.created',
-    Change: 'dev.imagegate.change',
-    ChangeUrl: 'dev.imagegate.change-url'
-};
-/**
- * The labels of one image: the user's, then ours on top, so a user label can never override
- * one of our keys. Returns the user keys that were overridden, for a warning.
- */
-function imageLabels(user, facts) {
-    const ours = {
-        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
-        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
-        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
-        [ImagegateLabel.Created]: facts.created,
-        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
-        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
-    };
-    const reserved = new Set(Object.values(ImagegateLabel));
-    const overridden = Object.keys(user).filter(k => reserved.has(k));
-    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
-    return { labels: { ...kept, ...ours }, overridden };
-}
-
-;// CONCATENATED MODULE: ./shared/build/scheduler.ts
-/**
- * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
- * ready ones. A failed task does not stop the others; its dependents are skipped.
- */
-async function schedule(deps, limit, run) {
-    const outcomes = new Array(deps.length).fill(undefined);
-    const started = new Set();
-    let running = 0;
-    return new Promise(resolve => {
-        const pump = () => {
-            // Skips can cascade to lower indexes, so sweep until nothing changes.
-            for (let i = 0; i < deps.length; i++) {
-                if (started.has(i))
-                    continue;
-                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
-                if (failed !== undefined) {
-                    started.add(i);
-                    outcomes[i] = { status: 'skipped', because: failed };
-                    i = -1;
-                    continue;
-                }
-                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
-                    continue;
-                started.add(i);
-                running++;
-                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
-            }
-            if (outcomes.every(o => o !== undefined))
-                resolve(outcomes);
-        };
-        const finish = (i, outcome) => {
-            outcomes[i] = outcome;
-            running--;
-            pump();
-        };
-        pump();
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/build/step.ts
-
-
-
-
-
-
-/**
- * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
- * does not stop the others (its dependents are skipped); the caller decides how to report.
- */
-async function runBuildStep(options) {
-    const { plans, log } = options;
-    const clock = options.clock ?? Date.now;
-    const grouped = options.parallel === 1 || plans.length === 1;
-    if (options.buildset?.username && options.buildset.password) {
-        const { registry, username, password } = options.buildset;
-        await options.engine.login(registry, username, password);
-    }
-    const results = new Map();
-    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
-        const plan = plans[i];
-        const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
-        const started = clock();
-        const work = async (sink) => {
-            try {
-                const built = await buildImage(options, plan, sink);
-                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
-                results.set(i, {
-                    plan,
-                    status: 'built',
-                    built,
-                    seconds: (clock() - started) / 1000,
-                    pushed
-                });
-            }
-            catch (error) {
-                results.set(i, {
-                    plan,
-                    status: 'failed',
-                    error: (0,model_errors/* errorMessage */.gJ)(error),
-                    seconds: (clock() - started) / 1000,
-                    pushed: []
-                });
-                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
-                throw error;
-            }
-        };
-        if (grouped) {
-            await log.group(`Building ${title}`, () => work(line => log.info(line)));
-        }
-        else {
-            const prefix = `[${familiarName(plan.image.repository)}]`;
-            log.info(`${prefix} building ${title}`);
-            await work(line => log.info(`${prefix} ${line}`));
-            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
-        }
-    });
-    return outcomes.map((outcome, i) => {
-        if (outcome.status === 'skipped') {
-            const dep = plans[outcome.because].image;
-            return {
-                plan: plans[i],
-                status: 'skipped',
-                error: `not built: it is built FROM ${dep.field} (${formatReference(dep.repository)}), which failed`,
-                seconds: 0,
-                pushed: []
-            };
-        }
-        return results.get(i);
-    });
-}
-async function buildImage(options, plan, sink) {
-    const { image } = plan;
-    const { labels, overridden } = imageLabels(image.labels, options.facts);
-    if (overridden.length > 0) {
-        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
-    }
-    const buildArgs = [...image.buildArgs];
-    try {
-        if (image.siblings.length > 0)
-            buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
-        return await options.engine.build({
-            cwd: plan.contextDir,
-            contextPath: image.path,
-            ...(plan.file !== undefined && { file: plan.file }),
-            buildArgs,
-            ...(image.target !== undefined && { target: image.target }),
-            labels,
-            tags: plan.localTags,
-            platforms: image.arch,
-            env: options.buildExtraEnv,
-            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
-        }, sink);
-    }
-    finally {
-        if (image.siblings.length > 0)
-            removeSiblings(plan.contextDir);
-    }
-}
-/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
-function buildsetTargets(plan, registry) {
-    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
-    const repo = buildsetRepository(registry, plan.image.repository);
-    return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
-}
-async function pushToBuildset(options, plan, built, sink) {
-    const pushed = [];
-    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
-        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
-        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
-    }
-    return pushed;
-}
-
-;// CONCATENATED MODULE: ./shared/build/run.ts
-
-
-
-
-
-
-
-
-/**
- * Check the files, detect the engine, read the label facts and build everything. The caller
- * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
- */
-async function executeBuild(inputs, ctx, deps, extra = {}) {
-    const plans = planBuilds({
-        images: inputs.images,
-        identity: inputs.identity,
-        workingDirectory: inputs.workingDirectory,
-        workspace: ctx.workspace,
-        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
-        command: inputs.containerCommand
-    });
-    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
-    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
-    const buildset = readBuildsetRegistryEnv(deps.env);
-    const access = (registry) => ({
-        insecure: isLoopbackHost(registry),
-        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
-    });
-    const engine = new ContainerEngine({
-        runner: deps.runner,
-        profile,
-        tmpDir: ctx.runnerTemp,
-        access,
-        log: m => deps.log.warning(m),
-        ...(deps.sleep && { sleep: deps.sleep }),
-        ...(deps.removeTag && { removeTag: deps.removeTag }),
-        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
-    });
-    try {
-        if (buildset)
-            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
-        await extra.beforeBuild?.(engine);
-        const facts = await readSourceFacts(deps.runner, {
-            workingDirectory: inputs.workingDirectory,
-            identity: inputs.identity,
-            ...(ctx.repository && { repository: ctx.repository }),
-            serverUrl: ctx.serverUrl,
-            now: deps.now()
-        }, deps.log);
-        const results = await runBuildStep({
-            plans,
-            engine,
-            log: deps.log,
-            workspace: ctx.workspace,
-            facts,
-            parallel: inputs.parallel,
-            buildExtraEnv: inputs.buildExtraEnv,
-            ...(buildset && { buildset }),
-            ...(extra.pushTargets && { pushTargets: extra.pushTargets })
-        });
-        return { engine, plans, results, facts, ...(buildset && { buildset }) };
-    }
-    catch (error) {
-        engine.dispose();
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
-
-/** Output kept per stream for parsing; long builds only need the end. */
-const MAX_CAPTURE = 4 << 20;
-/**
- * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
- * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
- * Lines are split here from the raw output: @actions/exec does not hand the last line of a
- * stream to its line listeners when it lacks a newline.
- */
-class ProcessRunner {
-    baseEnv;
-    constructor(baseEnv = process.env) {
-        this.baseEnv = baseEnv;
-    }
-    async run(command, sink) {
-        const captured = { stdout: '', stderr: '' };
-        const partial = { stdout: '', stderr: '' };
-        const onData = (stream) => (chunk) => {
-            const text = chunk.toString('utf8');
-            captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
-            if (!sink)
-                return;
-            const lines = (partial[stream] + text).split(/\r?\n/);
-            partial[stream] = lines.pop() ?? '';
-            for (const line of lines)
-                sink(line, stream);
-        };
-        const env = Object.fromEntries(Object.entries({ ...this.baseEnv, ...command.env }).filter((e) => e[1] !== undefined));
-        let code;
-        try {
-            code = await (0,exec/* exec */.m)(command.command, [...command.args], {
-                ...(command.cwd !== undefined && { cwd: command.cwd }),
-                env,
-                silent: true,
-                ignoreReturnCode: true,
-                ...(command.input !== undefined && { input: Buffer.from(command.input) }),
-                listeners: { stdout: onData('stdout'), stderr: onData('stderr') }
-            });
-        }
-        catch (error) {
-            // Not found, cwd missing: report like a failed command so callers handle one shape.
-            return { code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}` };
-        }
-        for (const stream of ['stdout', 'stderr']) {
-            if (sink && partial[stream] !== '')
-                sink(partial[stream], stream);
-        }
-        return { code, stdout: captured.stdout, stderr: captured.stderr };
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
@@ -30564,6 +30183,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -30763,32 +30383,980 @@ function duplicateTags(images) {
     return errors;
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+;// CONCATENATED MODULE: ./shared/model/platform-records.ts
 
 
 
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+
+
+
+/** `linux/arm64/v8` → `linux-arm64-v8`: a platform as it may appear in a tag or a cache key. */
+function platformSlug(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The record tag of one platform of an entry: the temporary tag of its first tag, plus the platform. */
+function platformRecordTag(identity, image, platform) {
+    const field = `${image.field}.tags[0]`;
+    const tag = `${change_changeTag(identity, image.tags[0], field)}.${platformSlug(platform)}`;
+    if (tag.length > MAX_TAG_LENGTH) {
+        throw new model_errors/* InputError */.dz(field, `the platform record tag "${tag}" would be ${tag.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${image.tags[0]}")`);
     }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    return tag;
+}
+/** The repository an entry's records and merged index live in. */
+function recordRepository(image, place) {
+    switch (place.kind) {
+        case 'final':
+            return image.repository;
+        case 'intermediate':
+            return stagedRepository(place.location, image.repository);
+        case 'buildset':
+            return buildsetRepository(place.registry, image.repository);
     }
-    return { registry, path };
 }
 /**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
+ * The platforms one job builds of an entry: the entry's `arch` that are in `platforms`, or, for an
+ * entry without `arch`, every one of `platforms` (as OSBS builds every platform of the build
+ * unless an image excludes some). Empty: the entry is not built by this job.
  */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
+function platformsOf(image, platforms) {
+    if (image.arch.length === 0)
+        return [...platforms];
+    return platforms.filter(p => image.arch.includes(p));
+}
+/** A `platforms`-style list (already split), checked: each `os/arch[/variant]`, no repeats. */
+function checkPlatformList(values, field) {
+    const errors = [];
+    values.forEach((p, i) => {
+        if (!PLATFORM_RE.test(p))
+            errors.push(new model_errors/* InputError */.dz(`${field}[${i}]`, `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`));
+    });
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
+/**
+ * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
+ * defaults (overridden by build args) are substituted, without stage names.
+ */
+/** Logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+    const out = [];
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (current === '' && (line === '' || line.startsWith('#')))
+            continue;
+        if (current !== '' && line.startsWith('#'))
+            continue; // comments inside a continuation
+        if (line.endsWith(escape)) {
+            current += `${line.slice(0, -1)} `;
+            continue;
+        }
+        out.push(current + line);
+        current = '';
+    }
+    if (current.trim() !== '')
+        out.push(current.trim());
+    return out;
+}
+/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        return value ?? '';
+    });
+}
+/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
+function buildArgMap(buildArgs) {
+    const map = new Map();
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        map.set(arg.slice(0, eq), arg.slice(eq + 1));
+    }
+    return map;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/**
+ * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
+ * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
+ */
+function baseImages(text, buildArgs) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = new Set();
+    const images = [];
+    let seenFrom = false;
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            seenFrom = true;
+            const words = rest.filter(w => !w.startsWith('--'));
+            const image = substitute(words[0] ?? '', vars);
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
+                images.push(image);
+            }
+            if (asIndex !== -1 && words[asIndex + 1])
+                stages.add(words[asIndex + 1].toLowerCase());
+        }
+    }
+    return images;
+}
+/**
+ * The image the built stage starts from (OSBS's "parent image"): the `target` stage, else the
+ * last one, followed through stage names to an image; undefined for `scratch`.
+ */
+function finalBaseImage(text, buildArgs, target) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = [];
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && stages.length === 0) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            const words = rest.filter(w => !w.startsWith('--'));
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            const name = asIndex !== -1 ? words[asIndex + 1]?.toLowerCase() : undefined;
+            stages.push({ ...(name && { name }), from: substitute(words[0] ?? '', vars) });
+        }
+    }
+    let stage = target
+        ? stages.find(s => s.name === target.toLowerCase())
+        : stages[stages.length - 1];
+    for (let hops = 0; stage && hops <= stages.length; hops++) {
+        const from = stage.from.toLowerCase();
+        const earlier = stages.slice(0, stages.indexOf(stage)).find(s => s.name === from);
+        if (!earlier)
+            return stage.from === '' || from === 'scratch' ? undefined : stage.from;
+        stage = earlier;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/build/labels.ts
+/** Labels imagegate puts on every image; promote verifies revision and source tree. */
+const ImagegateLabel = {
+    Revision: 'org.opencontainers.image.revision',
+    SourceTree: 'dev.imagegate.source-tree',
+    Source: 'org.opencontainers.image.source',
+    Created: 'org.opencontainers.image.created',
+    Change: 'dev.imagegate.change',
+    ChangeUrl: 'dev.imagegate.change-url'
+};
+/**
+ * The labels of one image: the user's, then ours on top, so a user label can never override
+ * one of our keys. Returns the user keys that were overridden, for a warning.
+ */
+function imageLabels(user, facts) {
+    const ours = {
+        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
+        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
+        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
+        [ImagegateLabel.Created]: facts.created,
+        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
+        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
+    };
+    const reserved = new Set(Object.values(ImagegateLabel));
+    const overridden = Object.keys(user).filter(k => reserved.has(k));
+    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
+    return { labels: { ...kept, ...ours }, overridden };
+}
+
+;// CONCATENATED MODULE: ./shared/build/details.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * For every built image: the labels it got, its base image's identity (best effort: a base the
+ * store does not list, e.g. one BuildKit pulled into its own cache, has a name only) and, when
+ * asked, an OCI layout tarball per platform image.
+ */
+async function gatherDetails(results, options) {
+    const details = new Map();
+    if (options.archiveDir)
+        await (0,promises_namespaceObject.mkdir)(options.archiveDir, { recursive: true });
+    for (const result of results) {
+        if (result.status !== 'built' || !result.built)
+            continue;
+        const { plan } = result;
+        const { labels } = imageLabels(plan.image.labels, options.facts);
+        const baseImage = await inspectBase(plan, options);
+        const archives = options.archiveDir
+            ? await saveArchives(result, options.archiveDir, options)
+            : undefined;
+        details.set(plan, { labels, ...(baseImage && { baseImage }), ...(archives && { archives }) });
+    }
+    return details;
+}
+async function inspectBase(plan, options) {
+    const name = finalBaseImage((0,external_node_fs_namespaceObject.readFileSync)(plan.dockerfile, 'utf8'), plan.image.buildArgs, plan.image.target);
+    if (name === undefined)
+        return undefined;
+    const result = await options.runner.run(inspectCommand(options.profile, name));
+    if (result.code !== 0)
+        return { name };
+    const repository = name.replace(/(@.*|:[^:/]*)$/, '');
+    return { name, ...parseInspect(result.stdout, repository) };
+}
+async function saveArchives(result, dir, options) {
+    const { plan } = result;
+    const built = result.built;
+    // docker without buildx keeps one local image per platform; otherwise one image was built.
+    const images = built.platformImages ?? [
+        {
+            platform: plan.platform ?? plan.image.arch[0] ?? nativePlatform(),
+            ref: built.localTags[0]
+        }
+    ];
+    const out = [];
+    for (const { platform, ref } of images) {
+        const name = `${familiarName(plan.image.repository).replace(/[/:]/g, '_')}_${plan.image.tags[0]}_${platformSlug(platform)}.tar`;
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        await options.log.group(`Saving ${ref} (${platform}) as ${path}`, async () => {
+            await runChecked(options.runner, saveCommand(options.profile, ref, path), line => options.log.info(line));
+        });
+        out.push({ platform, path });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/build/order.ts
+
+
+/**
+ * For each image (by index), the indexes of the images of the same list it is built `FROM`.
+ * `bases[i]` are image i's FROM references; a reference matches an image when registry and
+ * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
+ */
+function dependencies(images, bases, localTags) {
+    const byRef = new Map();
+    images.forEach((image, i) => {
+        for (const tag of localTags(image))
+            byRef.set(`${formatReference(image.repository)}:${tag}`, i);
+    });
+    return bases.map((refs, i) => {
+        const deps = new Set();
+        for (const text of refs) {
+            let key;
+            try {
+                const ref = parseReference(text);
+                if (ref.digest !== undefined)
+                    continue; // a digest names bytes, not our build
+                key = `${formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
+            }
+            catch {
+                continue; // not a reference we build; the engine reports it if it is really wrong
+            }
+            const dep = byRef.get(key);
+            if (dep !== undefined && dep !== i)
+                deps.add(dep);
+            if (dep === i)
+                throw cycleError(images, [i, i]);
+        }
+        return [...deps].sort((a, b) => a - b);
+    });
+}
+/** Throws InputError naming the cycle when the dependency graph has one. */
+function checkAcyclic(images, deps) {
+    const state = new Array(deps.length).fill('new');
+    const stack = [];
+    const visit = (i) => {
+        state[i] = 'active';
+        stack.push(i);
+        for (const d of deps[i]) {
+            if (state[d] === 'active')
+                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
+            if (state[d] === 'new')
+                visit(d);
+        }
+        stack.pop();
+        state[i] = 'done';
+    };
+    deps.forEach((_, i) => {
+        if (state[i] === 'new')
+            visit(i);
+    });
+}
+function cycleError(images, path) {
+    const names = path.map(i => `${images[i].field} (${formatReference(images[i].repository)})`);
+    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
+}
+
+;// CONCATENATED MODULE: ./shared/build/siblings.ts
+
+
+
+/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
+const SIBLINGS_DIR = '.imagegate-siblings';
+/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
+const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
+/**
+ * Give one build its own `<context>/.imagegate-siblings/<path>` for each sibling, without
+ * touching the checkout: the build context (`<context>/<path>`) is copied for this build alone,
+ * hard-linked file by file where the filesystem allows (no bytes copied), and the siblings are
+ * added to the copy. Images that share a context and build in parallel therefore each see
+ * exactly their own siblings, and an interrupted build leaves nothing in the checkout. When the
+ * build context does not contain the context directory, the siblings folder could not be seen
+ * by the build anyway: nothing is copied and `outsideContext` says so.
+ */
+async function prepareSiblings(req) {
+    const buildArg = `${SIBLINGS_BUILD_ARG}=${req.siblings.join(' ')}`;
+    const buildContext = (0,external_node_path_namespaceObject.resolve)(req.contextDir, req.contextPath);
+    const contextInCopy = (0,external_node_path_namespaceObject.relative)(buildContext, req.contextDir);
+    if (!isInside(contextInCopy)) {
+        return {
+            cwd: req.contextDir,
+            ...(req.file !== undefined && { file: req.file }),
+            buildArg,
+            outsideContext: true,
+            remove: async () => undefined
+        };
+    }
+    await (0,promises_namespaceObject.mkdir)(req.scratchDir, { recursive: true });
+    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(req.scratchDir, 'imagegate-context-'));
+    const remove = () => (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    try {
+        const copy = (0,external_node_path_namespaceObject.join)(root, 'context');
+        await linkTree(buildContext, copy, root);
+        const cwd = (0,external_node_path_namespaceObject.join)(copy, contextInCopy);
+        const target = (0,external_node_path_namespaceObject.join)(cwd, SIBLINGS_DIR);
+        await (0,promises_namespaceObject.mkdir)(target, { recursive: true, mode: 0o755 });
+        for (const sibling of req.siblings) {
+            const dest = (0,external_node_path_namespaceObject.join)(target, sibling);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dest, '..'), { recursive: true, mode: 0o755 });
+            await linkTree((0,external_node_path_namespaceObject.join)(req.workspace, sibling), dest, root);
+        }
+        let file = req.file;
+        if (file !== undefined) {
+            const dockerfile = (0,external_node_path_namespaceObject.resolve)(req.contextDir, file);
+            // A Dockerfile outside the build context was not copied: the engine reads the original.
+            if (!isInside((0,external_node_path_namespaceObject.relative)(buildContext, dockerfile)))
+                file = dockerfile;
+        }
+        return { cwd, ...(file !== undefined && { file }), buildArg, remove };
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
+}
+function isInside(rel) {
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Recreate `from` at `to`: directories with their modes, symbolic links verbatim (engines send
+ * the link, never its target), regular files hard-linked, or copied with mode and times where
+ * a hard link is impossible (another filesystem, a file we may not link). `skip` (the copy's
+ * own root) is never descended into, so a scratch directory inside the context cannot recurse.
+ * Sockets, pipes and devices are left out: no engine sends them.
+ */
+async function linkTree(from, to, skip) {
+    const stat = await (0,promises_namespaceObject.lstat)(from);
+    if (stat.isSymbolicLink()) {
+        await (0,promises_namespaceObject.symlink)(await (0,promises_namespaceObject.readlink)(from), to);
+        return;
+    }
+    if (stat.isFile()) {
+        await linkOrCopy(from, to);
+        return;
+    }
+    if (!stat.isDirectory() || (0,external_node_path_namespaceObject.resolve)(from) === (0,external_node_path_namespaceObject.resolve)(skip))
+        return;
+    await (0,promises_namespaceObject.mkdir)(to, { mode: 0o700 });
+    for (const entry of await (0,promises_namespaceObject.readdir)(from)) {
+        await linkTree((0,external_node_path_namespaceObject.join)(from, entry), (0,external_node_path_namespaceObject.join)(to, entry), skip);
+    }
+    await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+    await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+}
+const COPY_INSTEAD = new Set(['EXDEV', 'EPERM', 'EACCES', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_namespaceObject.link)(from, to);
+    }
+    catch (e) {
+        if (!COPY_INSTEAD.has(e.code ?? ''))
+            throw e;
+        const stat = await (0,promises_namespaceObject.lstat)(from);
+        await (0,promises_namespaceObject.copyFile)(from, to, external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+        await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+        await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/build/plan.ts
+
+
+
+
+
+
+
+
+/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
+function localTagsOf(image, identity) {
+    return image.tags.flatMap(tag => [tag, change_changeTag(identity, tag)]);
+}
+/**
+ * Check every image against the filesystem before anything builds (context inside the working
+ * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
+ * present) and order the images by FROM. Throws InputErrors listing every problem.
+ */
+function planBuilds(options) {
+    const errors = [];
+    const root = realOrSelf(options.workingDirectory);
+    const partial = options.images.map(image => checkImage(image, options, root, errors));
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    const ready = partial;
+    const tagsOf = (image) => localTagsOf(image, options.identity);
+    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
+    const deps = dependencies(options.images, bases, tagsOf);
+    checkAcyclic(options.images, deps);
+    return options.images.map((image, i) => ({
+        image,
+        ...ready[i],
+        localTags: tagsOf(image).map(t => formatReference(withTag(image.repository, t))),
+        dependsOn: deps[i]
+    }));
+}
+function checkImage(image, options, root, errors) {
+    const at = (key) => `${image.field}.${key}`;
+    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
+    if (!isDirectory(contextDir)) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
+        return undefined;
+    }
+    if (!inside(root, realOrSelf(contextDir))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
+        return undefined;
+    }
+    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
+    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
+        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
+        return undefined;
+    }
+    const file = image.containerFilename ?? options.containerFilename;
+    const candidates = file !== undefined
+        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
+        : options.command === 'podman'
+            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
+            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
+    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
+    if (dockerfile === undefined) {
+        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
+        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
+    }
+    else if (!inside(root, realOrSelf(dockerfile))) {
+        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
+    }
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`));
+    }
+    image.siblings.forEach((s, i) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
+            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
+        }
+    });
+    if (dockerfile === undefined)
+        return undefined;
+    return { contextDir, ...(file !== undefined && { file }), dockerfile };
+}
+function isDirectory(path) {
+    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
+}
+
+;// CONCATENATED MODULE: ./shared/build/platform-plans.ts
+
+
+
+
+/**
+ * Turn the plans of a whole list into a platform job's builds: one plan per image and platform
+ * of `platforms` it is built for (platformsOf), each building that platform alone and pushed
+ * under its record tag. Without `platforms` the plans are returned unchanged.
+ *
+ * An image built FROM another image of the list needs that image built for the same platform in
+ * the same job, else it would build on whatever the registry holds: an input error. When a job
+ * builds several platforms, each platform's builds wait for the previous platform's, because
+ * the final local tags (which FROM resolves to) name the platform built last; each build also
+ * gets a tag of its own (`<tag>__linux-arm64`) that the push uses.
+ */
+function selectPlatforms(plans, platforms, identity) {
+    if (platforms.length === 0)
+        return { plans: [...plans], excluded: [] };
+    const wanted = plans.map(p => platformsOf(p.image, platforms));
+    const errors = [];
+    const excluded = [];
+    const units = [];
+    const unitIndex = new Map();
+    const key = (plan, platform) => `${plan} ${platform}`;
+    plans.forEach((plan, i) => {
+        if (wanted[i].length === 0) {
+            excluded.push({
+                image: plan.image,
+                reason: `its arch (${plan.image.arch.join(', ')}) has none of platforms (${platforms.join(', ')})`
+            });
+        }
+    });
+    for (const platform of platforms) {
+        // Every build of the platforms before this one (nothing for the usual single platform).
+        const previous = units.map((_, j) => j);
+        plans.forEach((plan, i) => {
+            if (!wanted[i].includes(platform))
+                return;
+            const deps = [];
+            for (const d of plan.dependsOn) {
+                const dep = unitIndex.get(key(d, platform));
+                if (dep !== undefined) {
+                    deps.push(dep);
+                    continue;
+                }
+                const base = plans[d].image;
+                errors.push(new model_errors/* InputError */.dz(`${plan.image.field}.arch`, `${formatReference(plan.image.repository)} is built for ${platform} FROM ${base.field} (${formatReference(base.repository)}), which is not built for ${platform} in this job`));
+            }
+            const several = wanted[i].length > 1;
+            unitIndex.set(key(i, platform), units.length);
+            units.push({
+                ...plan,
+                platform,
+                recordTag: platformRecordTag(identity, plan.image, platform),
+                localTags: several
+                    ? [platformRef(plan.localTags[0], platform), ...plan.localTags]
+                    : plan.localTags,
+                dependsOn: [...deps, ...previous]
+            });
+        });
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return { plans: units, excluded };
+}
+
+;// CONCATENATED MODULE: ./shared/build/source.ts
+
+/**
+ * The one source of truth for what a run builds from, gathered once per step and used by the
+ * labels (build, upload), upload's change index and the buildset post step's change index. The
+ * revision and tree come from git in the working directory (what was really built, e.g. a pull
+ * request's merge commit), never from the event; the change and its URL from the identity.
+ */
+async function readSourceFacts(runner, context) {
+    const git = async (rev) => {
+        const r = await runner.run({
+            command: 'git',
+            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    const revision = await git('HEAD');
+    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
+    const { change } = context.identity;
+    const url = changeUrl(context.serverUrl, context.repository, change);
+    return {
+        ...(revision && sourceTree && { revision, sourceTree }),
+        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
+        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
+        ...(change !== undefined && { change }),
+        ...(url && { changeUrl: url })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/build/scheduler.ts
+/**
+ * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
+ * ready ones. A failed task does not stop the others; its dependents are skipped.
+ */
+async function schedule(deps, limit, run) {
+    const outcomes = new Array(deps.length).fill(undefined);
+    const started = new Set();
+    let running = 0;
+    return new Promise(resolve => {
+        const pump = () => {
+            // Skips can cascade to lower indexes, so sweep until nothing changes.
+            for (let i = 0; i < deps.length; i++) {
+                if (started.has(i))
+                    continue;
+                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
+                if (failed !== undefined) {
+                    started.add(i);
+                    outcomes[i] = { status: 'skipped', because: failed };
+                    i = -1;
+                    continue;
+                }
+                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
+                    continue;
+                started.add(i);
+                running++;
+                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
+            }
+            if (outcomes.every(o => o !== undefined))
+                resolve(outcomes);
+        };
+        const finish = (i, outcome) => {
+            outcomes[i] = outcome;
+            running--;
+            pump();
+        };
+        pump();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/build/step.ts
+
+
+
+
+
+
+/**
+ * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
+ * does not stop the others (its dependents are skipped); the caller decides how to report.
+ */
+async function runBuildStep(options) {
+    const { plans, log } = options;
+    const clock = options.clock ?? Date.now;
+    const grouped = options.parallel === 1 || plans.length === 1;
+    if (options.buildset?.username && options.buildset.password) {
+        const { registry, username, password } = options.buildset;
+        await options.engine.login(registry, username, password);
+    }
+    const results = new Map();
+    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
+        const plan = plans[i];
+        const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
+        // A platform job's build: its own group, every line marked with the platform.
+        const mark = plan.platform !== undefined ? `[${plan.platform}] ` : '';
+        const started = clock();
+        const work = async (sink) => {
+            try {
+                const built = await buildImage(options, plan, sink);
+                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
+                results.set(i, {
+                    plan,
+                    status: 'built',
+                    built,
+                    seconds: (clock() - started) / 1000,
+                    pushed
+                });
+            }
+            catch (error) {
+                results.set(i, {
+                    plan,
+                    status: 'failed',
+                    error: (0,model_errors/* errorMessage */.gJ)(error),
+                    seconds: (clock() - started) / 1000,
+                    pushed: []
+                });
+                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+                throw error;
+            }
+        };
+        if (grouped) {
+            await log.group(`${mark}Building ${title}`, () => work(line => log.info(`${mark}${line}`)));
+        }
+        else if (plan.platform !== undefined) {
+            // Concurrent builds cannot share live groups: a platform build's output is kept and
+            // shown as a group of its own when it ends.
+            const lines = [];
+            log.info(`${mark}building ${title}`);
+            try {
+                await work(line => lines.push(`${mark}${line}`));
+            }
+            finally {
+                const seconds = ((clock() - started) / 1000).toFixed(1);
+                await log.group(`${mark}Building ${title} (${seconds} s)`, async () => {
+                    for (const line of lines)
+                        log.info(line);
+                });
+            }
+        }
+        else {
+            const prefix = `${mark}[${familiarName(plan.image.repository)}]`;
+            log.info(`${prefix} building ${title}`);
+            await work(line => log.info(`${prefix} ${line}`));
+            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
+        }
+    });
+    return outcomes.map((outcome, i) => {
+        if (outcome.status === 'skipped') {
+            const dep = plans[outcome.because].image;
+            return {
+                plan: plans[i],
+                status: 'skipped',
+                error: `not built: it is built FROM ${dep.field} (${formatReference(dep.repository)}), which failed`,
+                seconds: 0,
+                pushed: []
+            };
+        }
+        return results.get(i);
+    });
+}
+async function buildImage(options, plan, sink) {
+    const { image } = plan;
+    const { labels, overridden } = imageLabels(image.labels, options.facts);
+    if (overridden.length > 0) {
+        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
+    }
+    const siblings = image.siblings.length > 0
+        ? await prepareSiblings({
+            workspace: options.workspace,
+            contextDir: plan.contextDir,
+            contextPath: image.path,
+            ...(plan.file !== undefined && { file: plan.file }),
+            siblings: image.siblings,
+            scratchDir: options.scratchDir
+        })
+        : undefined;
+    if (siblings?.outsideContext) {
+        options.log.warning(`${image.field}.siblings: the build context "${image.path}" does not contain the context's .imagegate-siblings folder, so the build cannot see the siblings`);
+    }
+    const file = siblings ? siblings.file : plan.file;
+    try {
+        return await options.engine.build({
+            cwd: siblings?.cwd ?? plan.contextDir,
+            contextPath: image.path,
+            ...(file !== undefined && { file }),
+            buildArgs: siblings ? [...image.buildArgs, siblings.buildArg] : image.buildArgs,
+            ...(image.target !== undefined && { target: image.target }),
+            labels,
+            tags: plan.localTags,
+            platforms: plan.platform !== undefined ? [plan.platform] : image.arch,
+            env: options.buildExtraEnv,
+            ...(options.squash && { squash: true }),
+            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
+        }, sink);
+    }
+    finally {
+        await siblings?.remove();
+    }
+}
+/**
+ * Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag; a platform
+ * job's build only under its record tag, for the merge to assemble.
+ */
+function buildsetTargets(plan, registry) {
+    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+    const repo = buildsetRepository(registry, plan.image.repository);
+    const tags = plan.recordTag !== undefined ? [plan.recordTag] : plan.image.tags;
+    return tags.map(tag => formatReference(withTag(repo, tag)));
+}
+async function pushToBuildset(options, plan, built, sink) {
+    const pushed = [];
+    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
+        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
+        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
+    }
+    return pushed;
+}
+
+;// CONCATENATED MODULE: ./shared/build/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Check the files, detect the engine, read the label facts and build everything. The caller
+ * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
+ */
+async function executeBuild(inputs, ctx, deps, extra = {}) {
+    const whole = planBuilds({
+        images: inputs.images,
+        identity: inputs.identity,
+        workingDirectory: inputs.workingDirectory,
+        workspace: ctx.workspace,
+        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
+        command: inputs.containerCommand
+    });
+    const { plans, excluded } = selectPlatforms(whole, inputs.platforms ?? [], inputs.identity);
+    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
+    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+    if (inputs.archive)
+        await checkArchivable(plans, profile, deps.runner);
+    if (inputs.platforms?.length) {
+        deps.log.info(`Platform job: building ${inputs.platforms.join(', ')} only`);
+        for (const { image, reason } of excluded)
+            deps.log.info(`${image.field} (${formatReference(image.repository)}) is not built here: ${reason}`);
+    }
+    const buildset = readBuildsetRegistryEnv(deps.env);
+    const access = (registry) => ({
+        insecure: isLoopbackHost(registry),
+        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
+    });
+    const engine = new ContainerEngine({
+        runner: deps.runner,
+        profile,
+        tmpDir: ctx.runnerTemp,
+        access,
+        log: m => deps.log.warning(m),
+        ...(deps.sleep && { sleep: deps.sleep }),
+        ...(deps.removeTag && { removeTag: deps.removeTag }),
+        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
+    });
+    try {
+        if (buildset)
+            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
+        await extra.beforeBuild?.(engine);
+        const facts = await readSourceFacts(deps.runner, {
+            workingDirectory: inputs.workingDirectory,
+            identity: inputs.identity,
+            ...(ctx.repository && { repository: ctx.repository }),
+            serverUrl: ctx.serverUrl,
+            now: deps.now()
+        });
+        if (!facts.revision) {
+            deps.log.warning(`${inputs.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
+        }
+        const results = await runBuildStep({
+            plans,
+            engine,
+            log: deps.log,
+            workspace: ctx.workspace,
+            scratchDir: ctx.runnerTemp,
+            facts,
+            parallel: inputs.parallel,
+            buildExtraEnv: inputs.buildExtraEnv,
+            ...(buildset && { buildset }),
+            ...(extra.pushTargets && { pushTargets: extra.pushTargets }),
+            ...(inputs.squash && { squash: true })
+        });
+        const outputDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(ctx.runnerTemp, 'imagegate-build-'));
+        const details = await gatherDetails(results, {
+            runner: deps.runner,
+            profile,
+            facts,
+            log: deps.log,
+            ...(inputs.archive && { archiveDir: (0,external_node_path_namespaceObject.join)(outputDir, 'archives') })
+        });
+        return {
+            engine,
+            plans,
+            results,
+            facts,
+            excluded,
+            details,
+            outputDir,
+            ...(buildset && { buildset })
+        };
+    }
+    catch (error) {
+        await engine.dispose();
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
+
+/** Output kept per stream for parsing; long builds only need the end. */
+const MAX_CAPTURE = 4 << 20;
+/**
+ * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
+ * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
+ * Lines are split here from the raw output: @actions/exec does not hand the last line of a
+ * stream to its line listeners when it lacks a newline.
+ */
+class ProcessRunner {
+    baseEnv;
+    constructor(baseEnv = process.env) {
+        this.baseEnv = baseEnv;
+    }
+    async run(command, sink) {
+        const captured = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const onData = (stream) => (chunk) => {
+            const text = chunk.toString('utf8');
+            captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+            if (!sink)
+                return;
+            const lines = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = lines.pop() ?? '';
+            for (const line of lines)
+                sink(line, stream);
+        };
+        const env = Object.fromEntries(Object.entries({ ...this.baseEnv, ...command.env }).filter((e) => e[1] !== undefined));
+        let code;
+        try {
+            code = await (0,exec/* exec */.m)(command.command, [...command.args], {
+                ...(command.cwd !== undefined && { cwd: command.cwd }),
+                env,
+                silent: true,
+                ignoreReturnCode: true,
+                ...(command.input !== undefined && { input: Buffer.from(command.input) }),
+                listeners: { stdout: onData('stdout'), stderr: onData('stderr') }
+            });
+        }
+        catch (error) {
+            // Not found, cwd missing: report like a failed command so callers handle one shape.
+            return { code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}` };
+        }
+        for (const stream of ['stdout', 'stderr']) {
+            if (sink && partial[stream] !== '')
+                sink(partial[stream], stream);
+        }
+        return { code, stdout: captured.stdout, stderr: captured.stderr };
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
@@ -30806,7 +31374,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
 const CONTAINER_COMMANDS = ['docker', 'podman'];
@@ -30824,7 +31393,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });
@@ -30866,6 +31434,7 @@ function readIntermediateRegistry(reader, required, why) {
 
 
 
+
 /** Read and validate the build action's inputs. */
 function readBuildInputs(reader, ctx) {
     const images = readContainerImages(reader, true);
@@ -30884,14 +31453,22 @@ function readBuildInputs(reader, ctx) {
     if (fileProblem !== undefined)
         throw new model_errors/* InputError */.dz('container-filename', fileProblem);
     const dir = reader.string('working-directory', ctx.workspace);
+    const containerCommand = reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker');
+    const squash = reader.boolean('squash', false);
+    if (squash && containerCommand !== 'podman') {
+        throw new model_errors/* InputError */.dz('squash', 'docker cannot squash layers (BuildKit has no --squash and the classic builder needs an experimental daemon); use container-command: podman');
+    }
     return {
         images,
-        containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+        containerCommand,
         ...(containerFilename !== '' && { containerFilename }),
         workingDirectory: (0,external_node_path_namespaceObject.isAbsolute)(dir) ? dir : (0,external_node_path_namespaceObject.resolve)(ctx.workspace, dir),
         buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
         parallel: reader.positiveInteger('parallel', (0,external_node_os_namespaceObject.availableParallelism)(), 64),
-        identity
+        identity,
+        platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+        archive: reader.boolean('archive', false),
+        squash
     };
 }
 /** A YAML/JSON mapping of environment variables; values must be scalars. */
@@ -30920,6 +31497,7 @@ function readEnvMap(text, field) {
 
 
 
+
 /** The build command: build every image of `container-images` (check pipeline). */
 async function buildAction(io = actionIO()) {
     const inputs = readBuildInputs(io.reader, io.ctx);
@@ -30929,9 +31507,11 @@ async function buildAction(io = actionIO()) {
         env: io.env,
         now: () => new Date()
     });
-    run.engine.dispose();
-    io.report.output('images', imagesOutput(run.results));
-    await io.report.table(summaryTable('imagegate build', run.results));
+    await run.engine.dispose();
+    await reportBuild(io.report, 'imagegate build', run.results, {
+        ...run,
+        profile: run.engine.profile
+    });
     const failed = run.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -39123,6 +39703,8 @@ function isUntagPlaceholder(manifest) {
 
 
 
+/** The annotation an inline artifact keeps its payload in. */
+const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 // The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
 // for an Empty Descriptor"); its content is the two bytes `{}`.
 const EMPTY = Buffer.from('{}');
@@ -39133,19 +39715,28 @@ const EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), si
  */
 async function putArtifact(ctx, ref, content) {
     const repo = ctx.repository(ref, [pushScope(ref.repository)]);
-    const layer = {
-        mediaType: content.artifactType,
-        digest: sha256Digest(content.payload),
-        size: content.payload.length
+    const layer = content.inline
+        ? EMPTY_DESCRIPTOR
+        : {
+            mediaType: content.artifactType,
+            digest: sha256Digest(content.payload),
+            size: content.payload.length
+        };
+    await Promise.all([
+        pushBytes(ctx, repo, EMPTY),
+        ...(content.inline ? [] : [pushBytes(ctx, repo, content.payload)])
+    ]);
+    const annotations = {
+        ...content.annotations,
+        ...(content.inline && { [PAYLOAD_ANNOTATION]: content.payload.toString('utf8') })
     };
-    await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
     const parsed = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType: content.artifactType,
         config: EMPTY_DESCRIPTOR,
         layers: [layer],
-        ...(content.annotations && { annotations: { ...content.annotations } })
+        ...(Object.keys(annotations).length > 0 && { annotations })
     };
     const bytes = Buffer.from(JSON.stringify(parsed));
     const manifest = {
@@ -39172,6 +39763,14 @@ async function getArtifact(ctx, ref, artifactType, limit) {
         return undefined;
     const manifest = raw.parsed;
     const type = manifest.artifactType ?? manifest.config?.mediaType;
+    const inline = manifest.annotations?.[PAYLOAD_ANNOTATION];
+    if (type === artifactType && typeof inline === 'string') {
+        const payload = Buffer.from(inline, 'utf8');
+        if (payload.length > limit) {
+            throw repo.error('read artifact', `payload of ${payload.length} bytes exceeds ${limit}`, false);
+        }
+        return payload;
+    }
     const layer = manifest.layers?.[0];
     if (type !== artifactType || !layer) {
         throw new RegistryError({
@@ -39509,7 +40108,7 @@ async function copyImage(ctx, source, dest, tags, options = {}) {
     // destination tags in parallel: the second copy of an unchanged image costs one round trip.
     const identify = async () => {
         if (filters && filters.length > 0) {
-            const selected = await selectPlatforms(src, await src.getManifest(reference), filters);
+            const selected = await copy_selectPlatforms(src, await src.getManifest(reference), filters);
             return { digest: selected.digest, mediaType: selected.mediaType, top: selected };
         }
         if (source.digest)
@@ -39597,7 +40196,7 @@ async function copyDigest(ctx, source, options = {}) {
     const reference = source.digest ?? source.tag ?? 'latest';
     if (options.platforms && options.platforms.length > 0) {
         const top = await src.getManifest(reference);
-        return (await selectPlatforms(src, top, options.platforms)).digest;
+        return (await copy_selectPlatforms(src, top, options.platforms)).digest;
     }
     if (source.digest)
         return source.digest;
@@ -39623,7 +40222,7 @@ function notFound(ref) {
  * Apply a platform filter: all entries match → the index unchanged; one → that image; several →
  * a new index listing only them (a new digest, since the bytes change).
  */
-async function selectPlatforms(src, top, filters) {
+async function copy_selectPlatforms(src, top, filters) {
     if (!media_types_isIndex(top.mediaType))
         return top;
     const index = top.parsed;
@@ -40816,6 +41415,946 @@ function createRegistry(store, io, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/inputs/merge.ts
+
+
+
+const REVISION_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** Read and validate the merge action's inputs. */
+function readMergeInputs(reader, ctx) {
+    const images = readContainerImages(reader, false);
+    const identity = readChangeIdentity(reader, ctx);
+    checkChangeTags(images, identity);
+    const promote = reader.boolean('promote', true);
+    const promoteMethod = reader.choice(Input.PromoteMethod, PROMOTE_METHODS, 'tag');
+    const buildset = reader.boolean('buildset', false);
+    const intermediateRegistry = readIntermediateRegistry(reader, !buildset && promote && promoteMethod === 'intermediate-registry', 'when promote-method is intermediate-registry');
+    const revision = reader.string('revision');
+    if (revision !== '' && !REVISION_RE.test(revision)) {
+        throw new model_errors/* InputError */.dz('revision', `"${revision}" is not a full commit id (40 hex digits)`);
+    }
+    return {
+        images,
+        registryCredentials: reader.string(Input.RegistryCredentials),
+        promote,
+        promoteMethod,
+        ...(intermediateRegistry && { intermediateRegistry }),
+        buildset,
+        platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+        optionalPlatforms: checkPlatformList(reader.list('optional-platforms'), 'optional-platforms'),
+        ...(revision !== '' && { revision }),
+        identity
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/change-index/format.ts
+
+
+
+
+
+/**
+ * The change index: one small OCI artifact per change in the intermediate registry, listing for
+ * each final `repository:tag` the staged image (reference + digest) and what it was built from.
+ * Upload writes it, promote and the buildset registry read it. Schema: ./schema.json.
+ */
+const CHANGE_INDEX_VERSION = 1;
+const CHANGE_INDEX_ARTIFACT_TYPE = 'application/vnd.imagegate.change.v1+json';
+/** Repository (under the intermediate registry's path) that holds every change's index. */
+const CHANGE_INDEX_REPOSITORY = 'imagegate/changes';
+/**
+ * The source fields of an index or an entry. Upload and the buildset post step both write these
+ * from the same label facts, so promote sees one revision and tree whoever wrote the index.
+ */
+function sourceFields(source) {
+    return {
+        ...(source.revision && { revision: source.revision }),
+        ...(source.sourceTree && { sourceTree: source.sourceTree })
+    };
+}
+/** Where a change's index lives: `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. */
+function changeIndexLocation(location, key) {
+    return { ...changeIndexRepository(location), tag: changeIndexTag(key) };
+}
+/** The repository holding every change's index: `<location>/imagegate/changes`. */
+function changeIndexRepository(location) {
+    const repository = [location.path, CHANGE_INDEX_REPOSITORY].filter(p => p !== '').join('/');
+    return { registry: location.registry, repository };
+}
+/** `<owner>.<repo>.pr-<N>`; names too long for a tag keep a hash so they stay unique. */
+function changeIndexTag(key) {
+    const suffix = `.pr-${key.change}`;
+    let base = `${key.owner}.${key.repo}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    if (base.length + suffix.length > MAX_TAG_LENGTH) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 12);
+        base = `${base.slice(0, MAX_TAG_LENGTH - suffix.length - 13)}.${hash}`;
+    }
+    return `${base}${suffix}`;
+}
+/** Serialise an index: stable key order, so equal indexes have equal digests. */
+function encodeChangeIndex(index) {
+    return Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8');
+}
+/** Parse and validate an index document; throws InputError naming the bad field. */
+function decodeChangeIndex(bytes, where) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString());
+    }
+    catch (e) {
+        throw new model_errors/* InputError */.dz(where, 'the change index is not valid JSON', { cause: e });
+    }
+    if (!isMapping(value))
+        throw new model_errors/* InputError */.dz(where, 'the change index is not a JSON object');
+    if (value.version !== CHANGE_INDEX_VERSION) {
+        throw new model_errors/* InputError */.dz(`${where}.version`, `unsupported change index version ${JSON.stringify(value.version)} (this imagegate reads ${CHANGE_INDEX_VERSION})`);
+    }
+    const str = (obj, key, at, optional = false) => {
+        const v = obj[key];
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            throw new model_errors/* InputError */.dz(`${at}.${key}`, 'must be a non-empty string');
+        return v;
+    };
+    if (typeof value.change !== 'number' || !Number.isInteger(value.change) || value.change < 1) {
+        throw new model_errors/* InputError */.dz(`${where}.change`, 'must be a positive integer');
+    }
+    if (!Array.isArray(value.images))
+        throw new model_errors/* InputError */.dz(`${where}.images`, 'must be a list');
+    const images = value.images.map((raw, i) => {
+        const at = `${where}.images[${i}]`;
+        if (!isMapping(raw))
+            throw new model_errors/* InputError */.dz(at, 'must be an object');
+        const tag = str(raw, 'tag', at);
+        const digest = str(raw, 'digest', at);
+        if (!TAG_RE.test(tag))
+            throw new model_errors/* InputError */.dz(`${at}.tag`, `"${tag}" is not a valid tag`);
+        if (!DIGEST_RE.test(digest))
+            throw new model_errors/* InputError */.dz(`${at}.digest`, `"${digest}" is not a digest`);
+        const staged = str(raw, 'staged', at);
+        parseReference(staged, `${at}.staged`);
+        const repository = str(raw, 'repository', at);
+        parseReference(repository, `${at}.repository`);
+        const optional = (key) => {
+            const v = str(raw, key, at, true);
+            return v === undefined ? {} : { [key]: v };
+        };
+        return {
+            repository,
+            tag,
+            staged,
+            digest,
+            ...optional('mediaType'),
+            ...optional('revision'),
+            ...optional('sourceTree')
+        };
+    });
+    return {
+        version: CHANGE_INDEX_VERSION,
+        repository: str(value, 'repository', where),
+        change: value.change,
+        ...(typeof value.revision === 'string' && { revision: value.revision }),
+        ...(typeof value.sourceTree === 'string' && { sourceTree: value.sourceTree }),
+        ...(isMapping(value.run) &&
+            typeof value.run.id === 'string' &&
+            typeof value.run.attempt === 'string' && {
+            run: { id: value.run.id, attempt: value.run.attempt }
+        }),
+        createdAt: str(value, 'createdAt', where),
+        images
+    };
+}
+/** The entry for a final `repository:tag`, if the change staged it. */
+function findStagedImage(index, repository, tag) {
+    const want = parseReference(repository);
+    return index.images.find(e => {
+        const have = parseReference(e.repository);
+        return have.registry === want.registry && have.repository === want.repository && e.tag === tag;
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/change-index/store.ts
+
+
+// An index lists a change's images; even thousands of entries stay far below this.
+const INDEX_LIMIT = 4 * 1024 * 1024;
+/**
+ * Write (or replace: the latest successful upload wins) the change's index artifact at
+ * `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. Returns the artifact's digest.
+ */
+async function writeChangeIndex(registry, location, index) {
+    const [owner, repo] = index.repository.split('/');
+    const ref = changeIndexLocation(location, { owner, repo, change: index.change });
+    return registry.putArtifact(ref, {
+        artifactType: CHANGE_INDEX_ARTIFACT_TYPE,
+        payload: encodeChangeIndex(index),
+        annotations: {
+            'org.opencontainers.image.created': index.createdAt,
+            'dev.imagegate.change': `${index.repository}#${index.change}`
+        }
+    });
+}
+/** Read a change's index; undefined when the change has none (or it is being deleted). */
+async function readChangeIndex(registry, location, key) {
+    return readChangeIndexAt(registry, changeIndexLocation(location, key));
+}
+/**
+ * The index stored under `ref` (a tag of the change-index repository); undefined when the tag is
+ * gone or on an untag placeholder.
+ */
+async function readChangeIndexAt(registry, ref) {
+    const payload = await registry.getArtifact(ref, CHANGE_INDEX_ARTIFACT_TYPE, INDEX_LIMIT);
+    return payload === undefined ? undefined : decodeChangeIndex(payload, formatReference(ref));
+}
+/** Delete a change's index (tag-only, like every temporary tag). */
+function deleteChangeIndex(registry, location, key) {
+    return registry.deleteTag(changeIndexLocation(location, key));
+}
+
+;// CONCATENATED MODULE: ./shared/upload/change-index.ts
+
+
+/**
+ * Record a change's staged images in the intermediate registry (replacing an earlier upload's
+ * index), so promote publishes exactly these digests. Returns the index artifact's digest.
+ */
+async function recordChangeIndex(registry, location, pushes, ctx) {
+    const source = sourceFields(ctx.facts);
+    const images = pushes.map(p => ({
+        repository: p.finalRepository,
+        tag: p.finalTag,
+        staged: p.ref,
+        digest: p.digest,
+        ...source
+    }));
+    return writeChangeIndex(registry, location, {
+        version: 1,
+        repository: ctx.repository,
+        change: ctx.change,
+        ...source,
+        run: { id: ctx.runId, attempt: ctx.runAttempt },
+        createdAt: ctx.now.toISOString(),
+        images
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/staging/record.ts
+
+
+
+/**
+ * The staging record: when imagegate staged which tags of one repository. Registries without a
+ * tag API (plain OCI distribution and most self-hosted ones) keep no time per tag, and an
+ * image's `created` is its build date (1970 for reproducible builds), so upload writes this
+ * small OCI artifact next to the tags it pushes. Cleanup ages a tag by the record that lists it
+ * with the digest it still holds; a tag no record vouches for has an unknown age and is kept.
+ */
+const STAGING_RECORD_VERSION = 1;
+const STAGING_RECORD_ARTIFACT_TYPE = 'application/vnd.imagegate.staging.v1+json';
+/** Every record tag starts with this (imagegate's temporary tags never do). */
+const STAGING_RECORD_TAG_PREFIX = 'imagegate-staged-';
+/**
+ * `imagegate-staged-<yyyymmddThhmmssZ>-<run>-<attempt>-<nonce>`: unique per upload, so
+ * concurrent uploads never overwrite each other's records.
+ */
+function stagingRecordTag(record, nonce) {
+    const time = record.stagedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+    const run = record.run ? `-${record.run.id}-${record.run.attempt}` : '';
+    const safe = `${time}${run}-${nonce}`.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 100);
+    return `${STAGING_RECORD_TAG_PREFIX}${safe}`;
+}
+/** Whether a tag is named like a staging record (its content decides whether it is one). */
+function isStagingRecordTag(tag) {
+    return tag.startsWith(STAGING_RECORD_TAG_PREFIX);
+}
+function encodeStagingRecord(record) {
+    return Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+}
+/** Parse and validate a record read from a registry; throws InputError naming the bad field. */
+function decodeStagingRecord(bytes, where) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        throw new model_errors/* InputError */.dz(where, 'the staging record is not valid JSON', { cause: e });
+    }
+    if (!isMapping(value) || value.version !== STAGING_RECORD_VERSION) {
+        throw new model_errors/* InputError */.dz(where, `not a version ${STAGING_RECORD_VERSION} staging record`);
+    }
+    const stagedAt = typeof value.stagedAt === 'string' ? new Date(value.stagedAt) : undefined;
+    if (!stagedAt || Number.isNaN(stagedAt.getTime())) {
+        throw new model_errors/* InputError */.dz(`${where}.stagedAt`, 'must be an ISO 8601 time');
+    }
+    if (!Array.isArray(value.tags))
+        throw new model_errors/* InputError */.dz(`${where}.tags`, 'must be a list');
+    const tags = value.tags.map((raw, i) => {
+        const at = `${where}.tags[${i}]`;
+        if (!isMapping(raw) || typeof raw.tag !== 'string' || !TAG_RE.test(raw.tag)) {
+            throw new model_errors/* InputError */.dz(`${at}.tag`, 'must be a valid tag');
+        }
+        if (typeof raw.digest !== 'string' || !DIGEST_RE.test(raw.digest)) {
+            throw new model_errors/* InputError */.dz(`${at}.digest`, 'must be a digest');
+        }
+        return { tag: raw.tag, digest: raw.digest };
+    });
+    const run = value.run;
+    return {
+        version: STAGING_RECORD_VERSION,
+        stagedAt: stagedAt.toISOString(),
+        ...(isMapping(run) &&
+            typeof run.id === 'string' &&
+            typeof run.attempt === 'string' && { run: { id: run.id, attempt: run.attempt } }),
+        tags
+    };
+}
+/** When `tag` was given `digest`: the newest record saying so; undefined when none does. */
+function stagedAt(records, tag, digest) {
+    let newest;
+    for (const record of records) {
+        if (!record.tags.some(t => t.tag === tag && t.digest === digest))
+            continue;
+        const time = new Date(record.stagedAt);
+        if (!newest || time > newest)
+            newest = time;
+    }
+    return newest;
+}
+
+;// CONCATENATED MODULE: ./shared/staging/store.ts
+
+
+
+
+// A record lists the tags of one upload in one repository: a few KiB at most.
+const RECORD_LIMIT = 1024 * 1024;
+/** Write a record into the repository it describes; returns its tag. */
+async function writeStagingRecord(registry, repository, record, nonce = (0,external_node_crypto_.randomBytes)(3).toString('hex')) {
+    const tag = stagingRecordTag(record, nonce);
+    await registry.putArtifact({ ...repository, tag }, {
+        artifactType: STAGING_RECORD_ARTIFACT_TYPE,
+        payload: encodeStagingRecord(record),
+        annotations: { 'org.opencontainers.image.created': record.stagedAt },
+        // Written beside every staged tag: no blob upload of its own.
+        inline: true
+    });
+    return tag;
+}
+/**
+ * The records among `tags` of a repository. A tag named like a record that holds something else
+ * is not a record (it stays an ordinary tag); `onInvalid` hears about it.
+ */
+async function readStagingRecords(registry, repository, tags, onInvalid = () => undefined) {
+    const found = [];
+    for (const tag of tags.filter(isStagingRecordTag)) {
+        const ref = { ...repository, tag };
+        try {
+            const payload = await registry.getArtifact(ref, STAGING_RECORD_ARTIFACT_TYPE, RECORD_LIMIT);
+            if (payload)
+                found.push({ tag, record: decodeStagingRecord(payload, formatReference(ref)) });
+        }
+        catch (e) {
+            onInvalid(tag, (0,model_errors/* errorMessage */.gJ)(e));
+        }
+    }
+    return found;
+}
+/**
+ * After staging, write one record per repository listing what was pushed there, where the
+ * registry's own API keeps no time per tag (Docker Hub, Quay and GHCR do). A failure is
+ * reported, not thrown: the tags are staged; cleanup merely cannot age them and keeps them.
+ */
+async function recordStagedTags(registry, pushes, stagedAt, run) {
+    const byRepository = new Map();
+    for (const push of pushes) {
+        const ref = parseReference(push.ref);
+        if (ref.tag === undefined || registry.knowsTagTimes(ref.registry))
+            continue;
+        const key = formatReference({ registry: ref.registry, repository: ref.repository });
+        const group = byRepository.get(key) ?? { repository: ref, tags: [] };
+        group.tags.push({ tag: ref.tag, digest: push.digest });
+        byRepository.set(key, group);
+    }
+    const outcomes = [];
+    for (const [name, { repository, tags }] of byRepository) {
+        const record = {
+            version: STAGING_RECORD_VERSION,
+            stagedAt: stagedAt.toISOString(),
+            ...(run && { run: { id: run.id, attempt: run.attempt } }),
+            tags
+        };
+        try {
+            const tag = await writeStagingRecord(registry, { registry: repository.registry, repository: repository.repository }, record);
+            outcomes.push({ repository: name, record: tag });
+        }
+        catch (e) {
+            outcomes.push({ repository: name, error: (0,model_errors/* errorMessage */.gJ)(e) });
+        }
+    }
+    return outcomes;
+}
+/**
+ * recordStagedTags, with every outcome in the step's log: a record written is an info line, a
+ * failure a warning (cleanup keeps tags it cannot age until someone removes them).
+ */
+async function recordAndLog(registry, pushes, stagedAt, run, log) {
+    for (const outcome of await recordStagedTags(registry, pushes, stagedAt, run)) {
+        if (outcome.error !== undefined) {
+            log.warning(`could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`);
+        }
+        else {
+            log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/upload/platform-push.ts
+
+
+
+/** Where a platform job's records go in each upload mode: beside the tags the merge will write. */
+function recordPlace(mode, intermediate) {
+    return mode === 'intermediate'
+        ? { kind: 'intermediate', location: intermediate }
+        : { kind: 'final' };
+}
+/**
+ * A platform job pushes each build once, under its record tag (never a change or final tag: those
+ * only ever name the merged index).
+ */
+function recordTarget(plan, place) {
+    const repository = recordRepository(plan.image, place);
+    return {
+        ref: formatReference(withTag(repository, plan.recordTag)),
+        finalRepository: formatReference(plan.image.repository),
+        finalTag: plan.image.tags[0]
+    };
+}
+/**
+ * A platform job that fails leaves no tag behind: remove the records it already pushed (tag
+ * only; the untagged image goes with the registry's garbage collection). A record that cannot be
+ * removed is a warning: the merge refuses an incomplete set anyway, and a rerun overwrites it.
+ */
+async function removeRecords(registry, refs, log) {
+    for (const ref of refs) {
+        const parsed = parseReference(ref);
+        try {
+            await registry.deleteTag({ ...parsed, tag: parsed.tag });
+            log.info(`Removed the platform record ${ref}`);
+        }
+        catch (error) {
+            log.warning(`Could not remove the platform record ${ref}: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/upload/targets.ts
+
+
+
+/** The references one image is pushed to, in tag order. */
+function pushTargets(image, ctx) {
+    return image.tags.map(tag => {
+        const finalRepository = formatReference(image.repository);
+        let ref;
+        if (ctx.mode === 'release') {
+            ref = formatReference(withTag(image.repository, tag));
+        }
+        else if (ctx.mode === 'tag') {
+            ref = formatReference(withTag(image.repository, change_changeTag(ctx.identity, tag)));
+        }
+        else {
+            const staged = stagedRepository(ctx.intermediate, image.repository);
+            ref = formatReference(withTag(staged, `${ctx.runId}-${ctx.runAttempt}_${tag}`));
+        }
+        return { ref, finalRepository, finalTag: tag };
+    });
+}
+/** The registry host of a full reference. */
+function hostOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
+;// CONCATENATED MODULE: ./shared/merge/plan.ts
+
+
+
+
+/**
+ * Plan the merge of every entry: the repository its platform jobs recorded into, the tags the
+ * index goes under (the ones upload would have pushed), and the platforms it asks for (its
+ * `arch`, or the run's `platforms` for an entry without). Throws InputErrors naming the fields.
+ */
+function planMerge(images, ctx) {
+    const errors = [];
+    const plans = [];
+    for (const image of images) {
+        const asked = image.arch.length > 0 ? image.arch : ctx.platforms;
+        if (asked.length === 0) {
+            errors.push(new model_errors/* InputError */.dz(`${image.field}.arch`, 'names no platform: set arch, or platforms on the merge (what an entry without arch is built for)'));
+            continue;
+        }
+        const place = placeOf(ctx);
+        const repository = recordRepository(image, place);
+        plans.push({
+            image,
+            repository,
+            targets: targetsOf(image, ctx),
+            required: asked.filter(p => !ctx.optionalPlatforms.includes(p)),
+            optional: asked.filter(p => ctx.optionalPlatforms.includes(p)),
+            records: new Map(asked.map(p => [p, platformRecordTag(ctx.identity, image, p)]))
+        });
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return plans;
+}
+function placeOf(ctx) {
+    if (ctx.mode === 'buildset')
+        return { kind: 'buildset', registry: ctx.buildsetRegistry };
+    if (ctx.mode === 'intermediate')
+        return { kind: 'intermediate', location: ctx.intermediate };
+    return { kind: 'final' };
+}
+function targetsOf(image, ctx) {
+    const finalRepository = formatReference(image.repository);
+    if (ctx.mode === 'buildset') {
+        return image.tags.map(tag => ({ tag, finalRepository, finalTag: tag }));
+    }
+    return pushTargets(image, {
+        mode: ctx.mode,
+        identity: ctx.identity,
+        ...(ctx.intermediate && { intermediate: ctx.intermediate }),
+        runId: ctx.runId,
+        runAttempt: ctx.runAttempt
+    }).map(t => ({
+        tag: t.ref.slice(t.ref.lastIndexOf(':') + 1),
+        finalRepository,
+        finalTag: t.finalTag
+    }));
+}
+/** `repository:tag` of one of the plan's tags, for messages and outputs. */
+function refOf(plan, tag) {
+    return formatReference(withTag(plan.repository, tag));
+}
+
+;// CONCATENATED MODULE: ./shared/merge/read.ts
+
+
+
+
+/**
+ * Look up every platform an entry asks for: its record tag (HEAD, then the config for labels and
+ * platform); without a record, the member of the index already under the first tag. Reads only.
+ */
+async function readPlatforms(registry, plan) {
+    const first = { ...plan.repository, tag: plan.targets[0].tag };
+    let merged;
+    const alreadyIndex = () => (merged ??= registry
+        .resolve(first)
+        .then(head => head !== undefined && media_types_isIndex(head.mediaType)));
+    const lookups = await Promise.all([...plan.records].map(async ([platform, tag]) => {
+        const ref = { ...plan.repository, tag };
+        const head = await registry.resolve(ref);
+        let leftover;
+        if (head) {
+            const config = await imageConfigOrEmpty(registry, ref);
+            if (config === undefined) {
+                leftover = refOf(plan, tag);
+            }
+            else if (config.digest !== config.imageDigest) {
+                return [
+                    platform,
+                    {
+                        kind: 'unusable',
+                        ref: refOf(plan, tag),
+                        reason: 'is an index; a platform job records one image of one platform'
+                    }
+                ];
+            }
+            else {
+                return [
+                    platform,
+                    { kind: 'found', image: found(platform, config, 'record', refOf(plan, tag)) }
+                ];
+            }
+        }
+        const absent = { kind: 'absent', ...(leftover && { leftover }) };
+        if (!(await alreadyIndex()))
+            return [platform, absent];
+        const member = await imageConfigOrEmpty(registry, first, platform);
+        if (member === undefined)
+            return [platform, absent];
+        return [
+            platform,
+            {
+                kind: 'found',
+                image: {
+                    ...found(platform, member, 'index', refOf(plan, first.tag)),
+                    ...(leftover && { leftover })
+                }
+            }
+        ];
+    }));
+    return new Map(lookups);
+}
+/** The image config, or undefined when the reference is an index without that (or any) image. */
+async function imageConfigOrEmpty(registry, ref, platform) {
+    try {
+        return await registry.imageConfig(ref, platform);
+    }
+    catch (error) {
+        if (error instanceof RegistryError && /no matching image/.test(error.message))
+            return undefined;
+        throw error;
+    }
+}
+/** What a label holds when it is not a commit id (registry content never reaches a log as is). */
+const UNREADABLE = '(a label that is not a commit id)';
+const COMMIT_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const PLATFORM_PART_RE = /^[a-z0-9._-]{1,32}$/;
+function commitLabel(value) {
+    if (value === undefined)
+        return undefined;
+    return COMMIT_RE.test(value) ? value : UNREADABLE;
+}
+function found(platform, config, source, ref) {
+    const revision = commitLabel(config.labels[ImagegateLabel.Revision]);
+    const sourceTree = commitLabel(config.labels[ImagegateLabel.SourceTree]);
+    const part = (value) => value !== undefined && PLATFORM_PART_RE.test(value) ? value : '?';
+    return {
+        platform,
+        digest: config.imageDigest,
+        ...(revision && { revision }),
+        ...(sourceTree && { sourceTree }),
+        os: part(config.os),
+        architecture: part(config.architecture),
+        source,
+        ref
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/merge/decide.ts
+
+
+
+
+/**
+ * Decide the merge from what was found, without writing: every platform an entry asks for must
+ * be there (optional ones may be missing, with a warning), be the platform it claims, and every
+ * image must come from one commit (the `revision` input when given, else the one the records
+ * agree on). An image found only in an index written earlier counts only when it is from that
+ * commit too; otherwise the platform is missing. Any error means nothing is written.
+ */
+function decideMerge(plans, lookups, expectedRevision) {
+    const errors = [];
+    const warnings = [];
+    const revisionOf = (image) => image.revision;
+    // A label that is not a commit id names no commit (problemOf refuses that image).
+    const commitOf = (image) => image.revision !== UNREADABLE ? image.revision : undefined;
+    const all = plans.flatMap(plan => [...(lookups.get(plan) ?? new Map())].flatMap(([, l]) => l.kind === 'found' ? [{ plan, image: l.image }] : []));
+    const recorded = all.filter(f => f.image.source === 'record');
+    let revision = expectedRevision;
+    if (revision === undefined) {
+        const seen = [...new Set(recorded.map(f => commitOf(f.image)).filter(r => r !== undefined))];
+        if (seen.length > 1) {
+            errors.push(`the platform images were not built from the same commit: ${recorded
+                .map(f => `${f.plan.image.field} ${f.image.platform} from ${revisionOf(f.image) ?? 'an unlabelled build'}`)
+                .join(', ')}`);
+        }
+        revision =
+            seen.length === 1
+                ? seen[0]
+                : seen.length === 0
+                    ? all.map(f => commitOf(f.image)).find(r => r !== undefined)
+                    : undefined;
+    }
+    if (revision === undefined && all.length > 0) {
+        warnings.push(`no platform image has an ${ImagegateLabel.Revision} label (built outside a git checkout?): cannot check they were built from the same commit`);
+    }
+    const decisions = [];
+    for (const plan of plans) {
+        const entry = `${plan.image.field} (${refOf(plan, plan.targets[0].tag)})`;
+        const lookup = lookups.get(plan) ?? new Map();
+        const before = errors.length;
+        const members = [];
+        const missing = [];
+        const missingOptional = [];
+        for (const platform of [...plan.required, ...plan.optional]) {
+            const optional = plan.optional.includes(platform);
+            const l = lookup.get(platform) ?? { kind: 'absent' };
+            const problem = problemOf(l, platform, revision, revisionOf);
+            if (problem === undefined && l.kind === 'found') {
+                members.push(l.image);
+            }
+            else if (problem !== undefined && problem.fatal) {
+                errors.push(`${entry}: ${problem.text}`);
+            }
+            else {
+                const why = problem?.text ? ` (${problem.text})` : '';
+                if (optional) {
+                    missingOptional.push(platform);
+                    warnings.push(`${entry}: optional platform ${platform} is missing${why}; the index is written without it`);
+                }
+                else {
+                    missing.push({ platform, why });
+                }
+            }
+        }
+        if (missing.length > 0) {
+            const names = missing.map(m => `${m.platform}${m.why}`).join(', ');
+            const records = missing.map(m => plan.records.get(m.platform)).join(', ');
+            errors.push(`${entry}: missing platform${missing.length === 1 ? '' : 's'} ${names}: no record ${records} (did that platform's job run and succeed?)`);
+        }
+        else if (members.length === 0 && errors.length === before) {
+            // Every platform it asks for is optional, and none came.
+            errors.push(`${entry}: none of its platforms (${plan.optional.join(', ')}) was recorded`);
+        }
+        decisions.push({ plan, members, missingOptional });
+    }
+    return { decisions, ...(revision !== undefined && { revision }), errors, warnings };
+}
+/** Why a lookup cannot join the index: fatal (wrong image) or not there (missing). */
+function problemOf(lookup, platform, revision, revisionOf) {
+    if (lookup.kind === 'absent')
+        return { fatal: false, text: '' };
+    if (lookup.kind === 'unusable')
+        return { fatal: true, text: `${lookup.ref} ${lookup.reason}` };
+    const { image } = lookup;
+    const want = parsePlatform(platform);
+    if (image.os !== want.os || image.architecture !== want.architecture) {
+        return {
+            fatal: true,
+            text: `${image.ref} is recorded for ${platform} but is a ${image.os ?? '?'}/${image.architecture ?? '?'} image`
+        };
+    }
+    const built = revisionOf(image);
+    if (built === UNREADABLE)
+        return {
+            fatal: true,
+            text: `${image.ref} (${platform}) has a revision label that is not a commit id`
+        };
+    if (revision === undefined || built === revision)
+        return undefined;
+    if (image.source === 'index') {
+        return {
+            fatal: false,
+            text: `the index under ${image.ref} holds one built from ${built ?? 'an unlabelled build'}`
+        };
+    }
+    return {
+        fatal: true,
+        text: `${image.ref} (${platform}) was built from ${built ?? 'an unlabelled build (no revision label)'}, not ${revision}`
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/merge/index.ts
+
+
+
+
+
+
+
+/** Some platform is missing or wrong: nothing was written. The message names every problem. */
+class MergeIncompleteError extends Error {
+    problems;
+    name = 'MergeIncompleteError';
+    constructor(problems) {
+        super(`nothing was merged: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+        this.problems = problems;
+    }
+}
+/**
+ * Merge the platform jobs' records into one index per entry, registry-side: read every record,
+ * decide (every platform present, right platform, one commit) before writing anything, then put
+ * each index under its first tag and retag the others (manifests only: the platform images are
+ * already in the repository), write the change index (intermediate mode), and only then remove
+ * the records. Interrupted anywhere, a rerun converges: records still there are read again,
+ * records already removed are found in the index written before.
+ */
+async function executeMerge(req, deps) {
+    const { registry, log } = deps;
+    if (req.mode === 'intermediate' && req.identity.change === undefined) {
+        throw new model_errors/* InputError */.dz('change', 'promote-method intermediate-registry stages images per change, but this run has no pull request (set the change input)');
+    }
+    const plans = planMerge(req.images, req);
+    const lookups = new Map();
+    for (const plan of plans)
+        lookups.set(plan, await readPlatforms(registry, plan));
+    const verdict = decideMerge(plans, lookups, req.revision);
+    for (const warning of verdict.warnings)
+        log.warning(warning);
+    if (verdict.errors.length > 0)
+        throw new MergeIncompleteError(verdict.errors);
+    if (verdict.revision)
+        log.info(`Every platform image was built from ${verdict.revision}`);
+    const merged = [];
+    for (const decision of verdict.decisions) {
+        merged.push({ decision, digest: await writeIndex(registry, decision, log) });
+    }
+    // Change tags and staged tags are temporary: cleanup ages them by this record.
+    if (req.mode === 'tag' || req.mode === 'intermediate') {
+        const written = merged.flatMap(({ decision, digest }) => decision.plan.targets.map(t => ({ ref: refOf(decision.plan, t.tag), digest })));
+        await recordAndLog(registry, written, deps.now(), { id: req.runId, attempt: req.runAttempt }, log);
+    }
+    let changeIndexDigest;
+    if (req.mode === 'intermediate') {
+        changeIndexDigest = await merge_writeChangeIndex(registry, req, merged, verdict.revision, deps.now());
+        log.info(`Wrote the change index (${changeIndexDigest})`);
+    }
+    // The records merged, and placeholders an interrupted removal left under a record tag.
+    const records = [...lookups.values()].flatMap(lookup => [...lookup.values()].flatMap(l => {
+        if (l.kind === 'found')
+            return l.image.source === 'record'
+                ? [l.image.ref]
+                : l.image.leftover
+                    ? [l.image.leftover]
+                    : [];
+        return l.kind === 'absent' && l.leftover ? [l.leftover] : [];
+    }));
+    await removeRecords(registry, records, log);
+    return {
+        merged,
+        ...(verdict.revision && { revision: verdict.revision }),
+        ...(changeIndexDigest && { changeIndexDigest })
+    };
+}
+async function writeIndex(registry, decision, log) {
+    const { plan, members } = decision;
+    const [first, ...others] = plan.targets.map(t => t.tag);
+    const digest = await registry.putIndex({ ...plan.repository, tag: first }, members.map(m => ({ digest: m.digest, platform: m.platform })));
+    if (others.length > 0)
+        await registry.retag(plan.repository, digest, others, { digest });
+    const platforms = members.map(m => `${m.platform} ${m.digest}`).join(', ');
+    log.info(`${plan.image.field}: ${plan.targets.map(t => refOf(plan, t.tag)).join(', ')} → ${digest} (${platforms})`);
+    return digest;
+}
+async function merge_writeChangeIndex(registry, req, merged, revision, now) {
+    const pushes = merged.flatMap(({ decision, digest }) => decision.plan.targets.map(t => ({
+        ref: refOf(decision.plan, t.tag),
+        finalRepository: t.finalRepository,
+        finalTag: t.finalTag,
+        digest
+    })));
+    const tree = merged[0]?.decision.members[0]?.sourceTree;
+    const sourceTree = tree !== UNREADABLE ? tree : undefined;
+    return recordChangeIndex(registry, req.intermediate, pushes, {
+        repository: req.repository,
+        change: req.identity.change,
+        runId: req.runId,
+        runAttempt: req.runAttempt,
+        facts: {
+            ...(revision && { revision }),
+            ...(sourceTree && { sourceTree }),
+            created: now.toISOString()
+        },
+        now
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/actions/merge.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The merge command: assemble the platform jobs' records into one index per image. */
+async function mergeAction(io = actionIO()) {
+    const inputs = readMergeInputs(io.reader, io.ctx);
+    const mode = mergeMode(inputs);
+    const { registry, buildsetRegistry } = openRegistry(inputs, mode, io);
+    try {
+        const result = await executeMerge({
+            mode,
+            identity: inputs.identity,
+            ...(inputs.intermediateRegistry && { intermediate: inputs.intermediateRegistry }),
+            ...(buildsetRegistry && { buildsetRegistry }),
+            runId: io.ctx.runId ?? 'local',
+            runAttempt: io.ctx.runAttempt,
+            platforms: inputs.platforms,
+            optionalPlatforms: inputs.optionalPlatforms,
+            images: inputs.images,
+            ...(inputs.revision && { revision: inputs.revision }),
+            repository: io.ctx.repository ?? 'unknown/unknown'
+        }, { registry, log: io.log, now: () => new Date() });
+        await report(result, mode, io);
+    }
+    finally {
+        registry.close();
+    }
+}
+function mergeMode(inputs) {
+    if (inputs.buildset)
+        return 'buildset';
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'tag' ? 'tag' : 'intermediate';
+}
+/**
+ * The registry client: for the buildset registry, its own credentials and CA from the variables
+ * the buildset-registry action set (never through a proxy: it runs on this machine); otherwise
+ * the credentials and CAs upload uses, with the repository regexes checked first.
+ */
+function openRegistry(inputs, mode, io) {
+    if (mode === 'buildset') {
+        const buildset = readBuildsetRegistryEnv(io.env);
+        if (!buildset) {
+            throw new model_errors/* InputError */.dz('buildset', 'no buildset registry is active in this job (run the buildset-registry action first)');
+        }
+        const registry = new Registry({
+            credentials: host => host === buildset.registry && buildset.username && buildset.password
+                ? { username: buildset.username, password: buildset.password }
+                : undefined,
+            ...(buildset.certDir && { ca: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(buildset.certDir, 'ca.crt'), 'utf8') }),
+            logger: { debug: io.debug, info: m => io.log.info(m), warning: m => io.log.warning(m) }
+        });
+        return { registry, buildsetRegistry: buildset.registry };
+    }
+    const store = loadCredentials(inputs.registryCredentials, io.env, io.mask);
+    if (mode !== 'intermediate')
+        checkWriteCredentials(inputs.images, store, true);
+    return { registry: createRegistry(store, io) };
+}
+async function report(result, mode, io) {
+    io.report.output('images', result.merged.map(({ decision, digest }) => ({
+        field: decision.plan.image.field,
+        repository: formatReference(decision.plan.image.repository),
+        tags: decision.plan.targets.map(t => refOf(decision.plan, t.tag)),
+        digest,
+        platforms: decision.members.map(m => ({
+            platform: m.platform,
+            digest: m.digest,
+            ...(m.revision && { revision: m.revision }),
+            from: m.ref
+        })),
+        missing: decision.missingOptional
+    })));
+    if (result.changeIndexDigest)
+        io.report.output('change-index-digest', result.changeIndexDigest);
+    await io.report.table({
+        heading: `imagegate merge (${mode})`,
+        header: ['Image', 'Tags', 'Platforms', 'Index digest', 'Missing (optional)'],
+        rows: result.merged.map(({ decision, digest }) => [
+            `${decision.plan.image.field} ${formatReference(decision.plan.image.repository)}`,
+            { lines: decision.plan.targets.map(t => refOf(decision.plan, t.tag)) },
+            { lines: decision.members.map(m => `${m.platform} ${m.digest}`) },
+            { code: digest },
+            decision.missingOptional.join(', ')
+        ]),
+        ...(result.revision && { note: `Every platform image was built from ${result.revision}.` })
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/model/mirrors.ts
 
 
@@ -41178,161 +42717,6 @@ async function mirrorAction(io = actionIO()) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/change-index/format.ts
-
-
-
-
-
-/**
- * The change index: one small OCI artifact per change in the intermediate registry, listing for
- * each final `repository:tag` the staged image (reference + digest) and what it was built from.
- * Upload writes it, promote and the buildset registry read it. Schema: ./schema.json.
- */
-const CHANGE_INDEX_VERSION = 1;
-const CHANGE_INDEX_ARTIFACT_TYPE = 'application/vnd.imagegate.change.v1+json';
-/** Repository (under the intermediate registry's path) that holds every change's index. */
-const CHANGE_INDEX_REPOSITORY = 'imagegate/changes';
-/** Where a change's index lives: `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. */
-function changeIndexLocation(location, key) {
-    return { ...changeIndexRepository(location), tag: changeIndexTag(key) };
-}
-/** The repository holding every change's index: `<location>/imagegate/changes`. */
-function changeIndexRepository(location) {
-    const repository = [location.path, CHANGE_INDEX_REPOSITORY].filter(p => p !== '').join('/');
-    return { registry: location.registry, repository };
-}
-/** `<owner>.<repo>.pr-<N>`; names too long for a tag keep a hash so they stay unique. */
-function changeIndexTag(key) {
-    const suffix = `.pr-${key.change}`;
-    let base = `${key.owner}.${key.repo}`.replace(/[^A-Za-z0-9_.-]/g, '_');
-    if (base.length + suffix.length > MAX_TAG_LENGTH) {
-        const hash = (0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 12);
-        base = `${base.slice(0, MAX_TAG_LENGTH - suffix.length - 13)}.${hash}`;
-    }
-    return `${base}${suffix}`;
-}
-/** Serialise an index: stable key order, so equal indexes have equal digests. */
-function encodeChangeIndex(index) {
-    return Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8');
-}
-/** Parse and validate an index document; throws InputError naming the bad field. */
-function decodeChangeIndex(bytes, where) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString());
-    }
-    catch (e) {
-        throw new model_errors/* InputError */.dz(where, 'the change index is not valid JSON', { cause: e });
-    }
-    if (!isMapping(value))
-        throw new model_errors/* InputError */.dz(where, 'the change index is not a JSON object');
-    if (value.version !== CHANGE_INDEX_VERSION) {
-        throw new model_errors/* InputError */.dz(`${where}.version`, `unsupported change index version ${JSON.stringify(value.version)} (this imagegate reads ${CHANGE_INDEX_VERSION})`);
-    }
-    const str = (obj, key, at, optional = false) => {
-        const v = obj[key];
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'string' || v === '')
-            throw new model_errors/* InputError */.dz(`${at}.${key}`, 'must be a non-empty string');
-        return v;
-    };
-    if (typeof value.change !== 'number' || !Number.isInteger(value.change) || value.change < 1) {
-        throw new model_errors/* InputError */.dz(`${where}.change`, 'must be a positive integer');
-    }
-    if (!Array.isArray(value.images))
-        throw new model_errors/* InputError */.dz(`${where}.images`, 'must be a list');
-    const images = value.images.map((raw, i) => {
-        const at = `${where}.images[${i}]`;
-        if (!isMapping(raw))
-            throw new model_errors/* InputError */.dz(at, 'must be an object');
-        const tag = str(raw, 'tag', at);
-        const digest = str(raw, 'digest', at);
-        if (!TAG_RE.test(tag))
-            throw new model_errors/* InputError */.dz(`${at}.tag`, `"${tag}" is not a valid tag`);
-        if (!DIGEST_RE.test(digest))
-            throw new model_errors/* InputError */.dz(`${at}.digest`, `"${digest}" is not a digest`);
-        const staged = str(raw, 'staged', at);
-        parseReference(staged, `${at}.staged`);
-        const repository = str(raw, 'repository', at);
-        parseReference(repository, `${at}.repository`);
-        const optional = (key) => {
-            const v = str(raw, key, at, true);
-            return v === undefined ? {} : { [key]: v };
-        };
-        return {
-            repository,
-            tag,
-            staged,
-            digest,
-            ...optional('mediaType'),
-            ...optional('revision'),
-            ...optional('sourceTree')
-        };
-    });
-    return {
-        version: CHANGE_INDEX_VERSION,
-        repository: str(value, 'repository', where),
-        change: value.change,
-        ...(typeof value.revision === 'string' && { revision: value.revision }),
-        ...(typeof value.sourceTree === 'string' && { sourceTree: value.sourceTree }),
-        ...(isMapping(value.run) &&
-            typeof value.run.id === 'string' &&
-            typeof value.run.attempt === 'string' && {
-            run: { id: value.run.id, attempt: value.run.attempt }
-        }),
-        createdAt: str(value, 'createdAt', where),
-        images
-    };
-}
-/** The entry for a final `repository:tag`, if the change staged it. */
-function findStagedImage(index, repository, tag) {
-    const want = parseReference(repository);
-    return index.images.find(e => {
-        const have = parseReference(e.repository);
-        return have.registry === want.registry && have.repository === want.repository && e.tag === tag;
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/change-index/store.ts
-
-
-// An index lists a change's images; even thousands of entries stay far below this.
-const INDEX_LIMIT = 4 * 1024 * 1024;
-/**
- * Write (or replace: the latest successful upload wins) the change's index artifact at
- * `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. Returns the artifact's digest.
- */
-async function writeChangeIndex(registry, location, index) {
-    const [owner, repo] = index.repository.split('/');
-    const ref = changeIndexLocation(location, { owner, repo, change: index.change });
-    return registry.putArtifact(ref, {
-        artifactType: CHANGE_INDEX_ARTIFACT_TYPE,
-        payload: encodeChangeIndex(index),
-        annotations: {
-            'org.opencontainers.image.created': index.createdAt,
-            'dev.imagegate.change': `${index.repository}#${index.change}`
-        }
-    });
-}
-/** Read a change's index; undefined when the change has none (or it is being deleted). */
-async function readChangeIndex(registry, location, key) {
-    return readChangeIndexAt(registry, changeIndexLocation(location, key));
-}
-/**
- * The index stored under `ref` (a tag of the change-index repository); undefined when the tag is
- * gone or on an untag placeholder.
- */
-async function readChangeIndexAt(registry, ref) {
-    const payload = await registry.getArtifact(ref, CHANGE_INDEX_ARTIFACT_TYPE, INDEX_LIMIT);
-    return payload === undefined ? undefined : decodeChangeIndex(payload, formatReference(ref));
-}
-/** Delete a change's index (tag-only, like every temporary tag). */
-function deleteChangeIndex(registry, location, key) {
-    return registry.deleteTag(changeIndexLocation(location, key));
-}
-
 ;// CONCATENATED MODULE: ./shared/github/changes.ts
 /** A GitHub user or organisation name. */
 const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -41549,160 +42933,6 @@ function readPattern(text, pipeline) {
 }
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./shared/staging/record.ts
-
-
-
-/**
- * The staging record: when imagegate staged which tags of one repository. Registries without a
- * tag API (plain OCI distribution and most self-hosted ones) keep no time per tag, and an
- * image's `created` is its build date (1970 for reproducible builds), so upload writes this
- * small OCI artifact next to the tags it pushes. Cleanup ages a tag by the record that lists it
- * with the digest it still holds; a tag no record vouches for has an unknown age and is kept.
- */
-const STAGING_RECORD_VERSION = 1;
-const STAGING_RECORD_ARTIFACT_TYPE = 'application/vnd.imagegate.staging.v1+json';
-/** Every record tag starts with this (imagegate's temporary tags never do). */
-const STAGING_RECORD_TAG_PREFIX = 'imagegate-staged-';
-/**
- * `imagegate-staged-<yyyymmddThhmmssZ>-<run>-<attempt>-<nonce>`: unique per upload, so
- * concurrent uploads never overwrite each other's records.
- */
-function stagingRecordTag(record, nonce) {
-    const time = record.stagedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-    const run = record.run ? `-${record.run.id}-${record.run.attempt}` : '';
-    const safe = `${time}${run}-${nonce}`.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 100);
-    return `${STAGING_RECORD_TAG_PREFIX}${safe}`;
-}
-/** Whether a tag is named like a staging record (its content decides whether it is one). */
-function isStagingRecordTag(tag) {
-    return tag.startsWith(STAGING_RECORD_TAG_PREFIX);
-}
-function encodeStagingRecord(record) {
-    return Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
-}
-/** Parse and validate a record read from a registry; throws InputError naming the bad field. */
-function decodeStagingRecord(bytes, where) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (e) {
-        throw new model_errors/* InputError */.dz(where, 'the staging record is not valid JSON', { cause: e });
-    }
-    if (!isMapping(value) || value.version !== STAGING_RECORD_VERSION) {
-        throw new model_errors/* InputError */.dz(where, `not a version ${STAGING_RECORD_VERSION} staging record`);
-    }
-    const stagedAt = typeof value.stagedAt === 'string' ? new Date(value.stagedAt) : undefined;
-    if (!stagedAt || Number.isNaN(stagedAt.getTime())) {
-        throw new model_errors/* InputError */.dz(`${where}.stagedAt`, 'must be an ISO 8601 time');
-    }
-    if (!Array.isArray(value.tags))
-        throw new model_errors/* InputError */.dz(`${where}.tags`, 'must be a list');
-    const tags = value.tags.map((raw, i) => {
-        const at = `${where}.tags[${i}]`;
-        if (!isMapping(raw) || typeof raw.tag !== 'string' || !TAG_RE.test(raw.tag)) {
-            throw new model_errors/* InputError */.dz(`${at}.tag`, 'must be a valid tag');
-        }
-        if (typeof raw.digest !== 'string' || !DIGEST_RE.test(raw.digest)) {
-            throw new model_errors/* InputError */.dz(`${at}.digest`, 'must be a digest');
-        }
-        return { tag: raw.tag, digest: raw.digest };
-    });
-    const run = value.run;
-    return {
-        version: STAGING_RECORD_VERSION,
-        stagedAt: stagedAt.toISOString(),
-        ...(isMapping(run) &&
-            typeof run.id === 'string' &&
-            typeof run.attempt === 'string' && { run: { id: run.id, attempt: run.attempt } }),
-        tags
-    };
-}
-/** When `tag` was given `digest`: the newest record saying so; undefined when none does. */
-function stagedAt(records, tag, digest) {
-    let newest;
-    for (const record of records) {
-        if (!record.tags.some(t => t.tag === tag && t.digest === digest))
-            continue;
-        const time = new Date(record.stagedAt);
-        if (!newest || time > newest)
-            newest = time;
-    }
-    return newest;
-}
-
-;// CONCATENATED MODULE: ./shared/staging/store.ts
-
-
-
-
-// A record lists the tags of one upload in one repository: a few KiB at most.
-const RECORD_LIMIT = 1024 * 1024;
-/** Write a record into the repository it describes; returns its tag. */
-async function writeStagingRecord(registry, repository, record, nonce = (0,external_node_crypto_.randomBytes)(3).toString('hex')) {
-    const tag = stagingRecordTag(record, nonce);
-    await registry.putArtifact({ ...repository, tag }, {
-        artifactType: STAGING_RECORD_ARTIFACT_TYPE,
-        payload: encodeStagingRecord(record),
-        annotations: { 'org.opencontainers.image.created': record.stagedAt }
-    });
-    return tag;
-}
-/**
- * The records among `tags` of a repository. A tag named like a record that holds something else
- * is not a record (it stays an ordinary tag); `onInvalid` hears about it.
- */
-async function readStagingRecords(registry, repository, tags, onInvalid = () => undefined) {
-    const found = [];
-    for (const tag of tags.filter(isStagingRecordTag)) {
-        const ref = { ...repository, tag };
-        try {
-            const payload = await registry.getArtifact(ref, STAGING_RECORD_ARTIFACT_TYPE, RECORD_LIMIT);
-            if (payload)
-                found.push({ tag, record: decodeStagingRecord(payload, formatReference(ref)) });
-        }
-        catch (e) {
-            onInvalid(tag, (0,model_errors/* errorMessage */.gJ)(e));
-        }
-    }
-    return found;
-}
-/**
- * After staging, write one record per repository listing what was pushed there, where the
- * registry's own API keeps no time per tag (Docker Hub, Quay and GHCR do). A failure is
- * reported, not thrown: the tags are staged; cleanup merely cannot age them and keeps them.
- */
-async function recordStagedTags(registry, pushes, stagedAt, run) {
-    const byRepository = new Map();
-    for (const push of pushes) {
-        const ref = parseReference(push.ref);
-        if (ref.tag === undefined || registry.knowsTagTimes(ref.registry))
-            continue;
-        const key = formatReference({ registry: ref.registry, repository: ref.repository });
-        const group = byRepository.get(key) ?? { repository: ref, tags: [] };
-        group.tags.push({ tag: ref.tag, digest: push.digest });
-        byRepository.set(key, group);
-    }
-    const outcomes = [];
-    for (const [name, { repository, tags }] of byRepository) {
-        const record = {
-            version: STAGING_RECORD_VERSION,
-            stagedAt: stagedAt.toISOString(),
-            ...(run && { run: { id: run.id, attempt: run.attempt } }),
-            tags
-        };
-        try {
-            const tag = await writeStagingRecord(registry, { registry: repository.registry, repository: repository.repository }, record);
-            outcomes.push({ repository: name, record: tag });
-        }
-        catch (e) {
-            outcomes.push({ repository: name, error: (0,model_errors/* errorMessage */.gJ)(e) });
-        }
-    }
-    return outcomes;
 }
 
 ;// CONCATENATED MODULE: ./shared/promote/cleanup.ts
@@ -42534,13 +43764,13 @@ async function promoteAction(io = actionIO()) {
                 : Promise.resolve(undefined),
             pipelineInput: reader.string(Input.Pipeline)
         });
-        await report(result, io.report);
+        await promote_report(result, io.report);
     }
     finally {
         registry.close();
     }
 }
-async function report(result, reporter) {
+async function promote_report(result, reporter) {
     const images = new Map();
     for (const item of result.items) {
         const key = `${formatReference(item.image.repository)} ${item.digest}`;
@@ -42603,61 +43833,6 @@ function readUploadInputs(reader, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/upload/change-index.ts
-
-/**
- * Record a change's staged images in the intermediate registry (replacing an earlier upload's
- * index), so promote publishes exactly these digests. Returns the index artifact's digest.
- */
-async function recordChangeIndex(registry, location, pushes, ctx) {
-    const { revision, sourceTree } = ctx.facts;
-    const images = pushes.map(p => ({
-        repository: p.finalRepository,
-        tag: p.finalTag,
-        staged: p.ref,
-        digest: p.digest,
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree })
-    }));
-    return writeChangeIndex(registry, location, {
-        version: 1,
-        repository: ctx.repository,
-        change: ctx.change,
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree }),
-        run: { id: ctx.runId, attempt: ctx.runAttempt },
-        createdAt: ctx.now.toISOString(),
-        images
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/upload/targets.ts
-
-
-
-/** The references one image is pushed to, in tag order. */
-function pushTargets(image, ctx) {
-    return image.tags.map(tag => {
-        const finalRepository = formatReference(image.repository);
-        let ref;
-        if (ctx.mode === 'release') {
-            ref = formatReference(withTag(image.repository, tag));
-        }
-        else if (ctx.mode === 'tag') {
-            ref = formatReference(withTag(image.repository, change_changeTag(ctx.identity, tag)));
-        }
-        else {
-            const staged = stagedRepository(ctx.intermediate, image.repository);
-            ref = formatReference(withTag(staged, `${ctx.runId}-${ctx.runAttempt}_${tag}`));
-        }
-        return { ref, finalRepository, finalTag: tag };
-    });
-}
-/** The registry host of a full reference. */
-function hostOf(ref) {
-    return ref.slice(0, ref.indexOf('/'));
-}
-
 ;// CONCATENATED MODULE: ./shared/upload/step.ts
 
 
@@ -42669,24 +43844,7 @@ function hostOf(ref) {
 
 
 
-/**
- * Record when the temporary tags were staged, so cleanup can age them (see shared/staging); a
- * failure is a warning.
- */
-async function recordStaging(registry, staged, run, deps) {
-    const outcomes = await recordStagedTags(registry, staged, deps.now(), {
-        id: run.runId,
-        attempt: run.runAttempt
-    });
-    for (const outcome of outcomes) {
-        if (outcome.error !== undefined) {
-            deps.log.warning(`could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`);
-        }
-        else {
-            deps.log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
-        }
-    }
-}
+
 /** The upload mode the inputs select. */
 function uploadMode(inputs) {
     if (!inputs.promote)
@@ -42736,17 +43894,21 @@ async function executeUpload(inputs, ctx, deps) {
             }
         }
     });
+    // A platform job pushes each build under its record tag only; the merge writes the tags.
+    const platformJob = (inputs.platforms ?? []).length > 0;
+    const place = recordPlace(mode, inputs.intermediateRegistry);
+    const targetsOf = (result) => platformJob ? [recordTarget(result.plan, place)] : (targets.get(result.plan.image) ?? []);
     try {
         if (run.results.some(r => r.status !== 'built')) {
             deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
-            return { mode, results: run.results };
+            return { mode, results: run.results, build: run };
         }
         const results = [];
         const staged = [];
         for (const result of run.results) {
             const pushed = [...result.pushed];
             try {
-                for (const target of targets.get(result.plan.image)) {
+                for (const target of targetsOf(result)) {
                     const digest = await deps.log.group(`Pushing ${target.ref}`, () => run.engine.push(result.built, target.ref, line => deps.log.info(line)));
                     deps.log.info(`Pushed ${target.ref}@${digest}`);
                     pushed.push({ ref: target.ref, digest });
@@ -42763,10 +43925,19 @@ async function executeUpload(inputs, ctx, deps) {
                 });
             }
         }
-        if (mode !== 'release')
-            await recordStaging(engineRegistry(), staged, targetCtx, deps);
+        if (platformJob && results.some(r => r.status !== 'built')) {
+            await removeRecords(engineRegistry(), staged.map(s => s.ref), deps.log);
+            return { mode, results, build: run };
+        }
+        // Platform records are temporary tags too: cleanup ages the ones no merge removed.
+        if (mode !== 'release' || platformJob)
+            await recordAndLog(engineRegistry(), staged, deps.now(), { id: targetCtx.runId, attempt: targetCtx.runAttempt }, deps.log);
+        if (platformJob) {
+            deps.log.info('Platform records pushed; the merge writes the tags once every platform is in');
+            return { mode, results, build: run };
+        }
         if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
-            return { mode, results };
+            return { mode, results, build: run };
         const changeIndexDigest = await recordChangeIndex(engineRegistry(), inputs.intermediateRegistry, staged, {
             repository: ctx.repository ?? 'unknown/unknown',
             change: change,
@@ -42776,10 +43947,10 @@ async function executeUpload(inputs, ctx, deps) {
             now: deps.now()
         });
         deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-        return { mode, results, changeIndexDigest };
+        return { mode, results, changeIndexDigest, build: run };
     }
     finally {
-        run.engine.dispose();
+        await run.engine.dispose();
         registry?.close();
     }
 }
@@ -42818,6 +43989,7 @@ function writeTargets(inputs, ctx) {
 
 
 
+
 /** The upload command: build, then push change tags (gate), final tags (release) or stage. */
 async function uploadAction(io = actionIO()) {
     const inputs = readUploadInputs(io.reader, io.ctx);
@@ -42830,10 +44002,13 @@ async function uploadAction(io = actionIO()) {
         credentials,
         registry: bound => createRegistry(bound, io)
     });
-    io.report.output('images', imagesOutput(outcome.results));
     if (outcome.changeIndexDigest)
         io.report.output('change-index-digest', outcome.changeIndexDigest);
-    await io.report.table(summaryTable(`imagegate upload (${outcome.mode})`, outcome.results));
+    const kind = inputs.platforms?.length ? `${outcome.mode}, platform records` : outcome.mode;
+    await reportBuild(io.report, `imagegate upload (${kind})`, outcome.results, {
+        ...outcome.build,
+        profile: outcome.build.engine.profile
+    });
     const failed = outcome.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -42989,9 +44164,11 @@ async function validateAction(io = actionIO()) {
 
 
 
+
 const COMMANDS = {
     build: buildAction,
     upload: uploadAction,
+    merge: mergeAction,
     promote: promoteAction,
     mirror: mirrorAction,
     validate: validateAction

@@ -10,6 +10,7 @@ const ENTRIES = [
   ['promote', 'promote/main.ts'],
   ['mirror', 'mirror/main.ts'],
   ['validate', 'validate/main.ts'],
+  ['merge', 'merge/main.ts'],
   ['buildset-registry', 'buildset-registry/main.ts'],
   ['buildset-registry-post', 'buildset-registry/post.ts'],
   ['cli', 'cli/main.ts']

@@ -9,6 +9,7 @@ const ACTIONS = {
   promote: 'promote',
   mirror: 'mirror',
   validate: 'validate',
+  merge: 'merge',
   registry: 'buildset-registry'
 };
 const OUT = 'shared/cli/inputs.generated.ts';

@@ -4,7 +4,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {parse, stringify} from 'yaml';
 
-const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'validate'];
+const COMMANDS = ['build', 'upload', 'merge', 'promote', 'mirror', 'validate'];
 const inputs = {
   command: {description: `Which imagegate step to run: ${COMMANDS.join(', ')}.`, required: true}
 };

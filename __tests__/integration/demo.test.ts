@@ -1,7 +1,8 @@
 /**
  * `npm run demo`'s pipeline (scripts/demo.mjs, after scripts/demo.sh prepared the machine as
  * scripts/test.sh already has): it succeeds, and the final state it prints holds together —
- * promoted digests are the gated ones, mirrored digests the published ones.
+ * the gate ran one upload per platform and a merge, promoted digests are the merged ones, every
+ * platform is pullable under the final tags, mirrored digests are the published ones.
  */
 import {execFileSync, spawn} from 'node:child_process';
 import {join} from 'node:path';
@@ -10,6 +11,8 @@ import {NODE24, REPO_ROOT} from '../support/action-runner.js';
 interface Ref {
   ref: string;
   digest: string;
+  platform?: string;
+  architecture?: string;
 }
 
 test('the demo takes one change from check to mirror and cleans up', async () => {
@@ -38,6 +41,13 @@ test('the demo takes one change from check to mirror and cleans up', async () =>
   const line = stdout.split('\n').find(l => l.startsWith('DEMO_RESULT '));
   const result = JSON.parse((line as string).slice('DEMO_RESULT '.length)) as Record<string, Ref[]>;
   const digest = (list: Ref[], suffix: string) => list.find(r => r.ref.endsWith(suffix))?.digest;
+  // Two platform jobs pushed records only; the merge wrote the change tags.
+  expect(result.records.map(r => r.ref.replace(/^[^/]+/, '')).sort()).toEqual([
+    '/demo/app:change_42_latest.linux-amd64',
+    '/demo/app:change_42_latest.linux-arm64',
+    '/demo/base:change_42_latest.linux-amd64',
+    '/demo/base:change_42_latest.linux-arm64'
+  ]);
   expect(result.promoted.map(r => r.ref.replace(/^[^/]+/, ''))).toEqual([
     '/demo/base:latest',
     '/demo/app:latest'
@@ -51,6 +61,14 @@ test('the demo takes one change from check to mirror and cleans up', async () =>
     );
   }
   expect(digest(result.mirrored, 'demo/app:1.0')).toBe(digest(result.release, 'demo/app:1.0'));
+  // Every platform under every final tag, each its own image (skopeo --override-arch).
+  for (const name of ['demo/base', 'demo/app']) {
+    const pulls = result.pulls.filter(p => p.ref.endsWith(`${name}:latest`));
+    expect(pulls.map(p => `${p.platform} ${p.architecture}`)).toEqual([
+      'linux/amd64 amd64',
+      'linux/arm64 arm64'
+    ]);
+  }
   // Printed lines carry the same digests as the result.
   for (const r of [...result.promoted, ...result.mirrored])
     expect(stdout).toMatch(new RegExp(`${r.ref.replace(/[.]/g, '\\.')}\\s+${r.digest}`));

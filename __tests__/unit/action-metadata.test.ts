@@ -5,7 +5,16 @@ import {dirname, join, resolve} from 'node:path';
 import {parse} from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ACTIONS = ['.', 'build', 'upload', 'promote', 'mirror', 'validate', 'buildset-registry'];
+const ACTIONS = [
+  '.',
+  'build',
+  'upload',
+  'merge',
+  'promote',
+  'mirror',
+  'validate',
+  'buildset-registry'
+];
 
 interface ActionYaml {
   name: string;

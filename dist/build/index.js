@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1375);
+/* harmony import */ var _shared_actions_build_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6143);
 // Entry of the build action: everything lives in shared/.
 
 
@@ -28441,7 +28441,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 1375:
+/***/ 6143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28684,6 +28684,35 @@ function actionIO() {
     };
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/engine/platform.ts
+
+/** The platform of this machine, as a default for single-platform builds. */
+function nativePlatform() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm/v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        ia32: '386'
+    };
+    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
+}
+/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
+function platformRef(ref, platform) {
+    const colon = ref.lastIndexOf(':');
+    const suffix = `__${platform.replace(/\//g, '-')}`;
+    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
+}
+/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
+function registryOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
 ;// CONCATENATED MODULE: ./shared/model/grammar.ts
 
 /**
@@ -28853,22 +28882,79 @@ function isLoopbackHost(registry) {
     return host === 'localhost' || /^127\./.test(host) || host === '::1';
 }
 
+;// CONCATENATED MODULE: ./shared/build/records.ts
+
+
+/** One record per image and platform built (or tried), in list order. */
+function buildRecords(results, details, profile) {
+    const engine = {
+        kind: profile.kind,
+        binary: profile.binary,
+        ...(profile.version && { version: profile.version })
+    };
+    return results.flatMap(result => {
+        const { plan } = result;
+        const detail = details.get(plan);
+        const platforms = plan.platform !== undefined
+            ? [plan.platform]
+            : plan.image.arch.length > 0
+                ? plan.image.arch
+                : [nativePlatform()];
+        const single = platforms.length === 1;
+        return platforms.map((platform) => ({
+            field: plan.image.field,
+            repository: formatReference(plan.image.repository),
+            platform,
+            status: result.status,
+            ...(result.built && { imageId: result.built.imageId }),
+            ...(single && result.pushed[0] && { digest: result.pushed[0].digest }),
+            pushed: result.pushed.map(p => p.ref),
+            baseImage: detail?.baseImage ?? null,
+            seconds: Math.round(result.seconds * 10) / 10,
+            engine,
+            labels: detail?.labels ?? {},
+            ...(detail?.archives && {
+                archive: detail.archives.find(a => a.platform === platform)?.path
+            }),
+            ...(result.error !== undefined && { error: result.error })
+        }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/build/report.ts
 
-/** The `images` output: one entry per image, in list order. */
-function imagesOutput(results) {
-    return results.map(r => ({
-        field: r.plan.image.field,
-        repository: formatReference(r.plan.image.repository),
-        status: r.status,
-        tags: r.plan.localTags,
-        ...(r.built && { imageId: r.built.imageId }),
-        platforms: r.plan.image.arch,
-        ...(r.pushed[0] && { digest: r.pushed[0].digest }),
-        pushed: r.pushed,
-        seconds: Math.round(r.seconds * 10) / 10,
-        ...(r.error !== undefined && { error: r.error })
-    }));
+/**
+ * The `images` output: one entry per image, in list order. A platform job builds an image once
+ * per platform; those builds make one entry, each with its own record under `builds`.
+ */
+function imagesOutput(results, records = []) {
+    const groups = new Map();
+    for (const r of results)
+        groups.set(r.plan.image, [...(groups.get(r.plan.image) ?? []), r]);
+    return [...groups.values()].map(units => {
+        const { plan } = units[0];
+        const status = units.some(u => u.status === 'failed')
+            ? 'failed'
+            : units.some(u => u.status === 'skipped')
+                ? 'skipped'
+                : 'built';
+        const pushed = units.flatMap(u => u.pushed);
+        const errors = units.flatMap(u => u.error === undefined ? [] : [u.plan.platform ? `[${u.plan.platform}] ${u.error}` : u.error]);
+        const imageId = units.find(u => u.built)?.built?.imageId;
+        return {
+            field: plan.image.field,
+            repository: formatReference(plan.image.repository),
+            status,
+            tags: [...new Set(units.flatMap(u => u.plan.localTags))],
+            ...(imageId && { imageId }),
+            platforms: plan.platform !== undefined ? units.map(u => u.plan.platform) : plan.image.arch,
+            ...(pushed[0] && { digest: pushed[0].digest }),
+            pushed,
+            seconds: Math.round(units.reduce((sum, u) => sum + u.seconds, 0) * 10) / 10,
+            ...(errors.length > 0 && { error: errors.join('; ') }),
+            builds: records.filter(b => b.field === plan.image.field)
+        };
+    });
 }
 /** The summary table: image, status, tags, platforms, digest or id, seconds, error. */
 function summaryTable(heading, results) {
@@ -28893,14 +28979,34 @@ class ImagesFailedError extends Error {
     name = 'ImagesFailedError';
     constructor(failed) {
         super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
-            .map(r => `${r.plan.image.field} (${formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`)
+            .map(r => `${r.plan.image.field} (${formatReference(r.plan.image.repository)}${r.plan.platform ? `, ${r.plan.platform}` : ''}): ${r.error ?? 'failed'}`)
             .join('; ')}`);
         this.failed = failed;
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/build/outputs.ts
+
+
+
+
+/**
+ * The outputs build and upload share: `images` (with a record per platform under `builds`),
+ * `build-records` (the path of the same records as a JSON file, for tools and artifacts),
+ * `archives` (the OCI layout tarballs, one path a line) and the summary table.
+ */
+async function reportBuild(reporter, heading, results, source) {
+    const records = buildRecords(results, source.details, source.profile);
+    const file = (0,external_node_path_namespaceObject.join)(source.outputDir, 'build-records.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(records, null, 2)}\n`);
+    reporter.output('images', imagesOutput(results, records));
+    reporter.output('build-records', file);
+    const archives = records.flatMap(r => (r.archive ? [r.archive] : []));
+    if (archives.length > 0)
+        reporter.output('archives', archives.join('\n'));
+    await reporter.table(summaryTable(heading, results));
+}
+
 ;// CONCATENATED MODULE: ./shared/engine/detect.ts
 
 
@@ -29084,8 +29190,13 @@ function buildCommand(profile, spec) {
             const multi = spec.platforms.length > 1;
             // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
             // ends up holding the native platform only (test-environment.md §7).
-            const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-            args = ['build', context, ...common, ...output, ...platform];
+            // A single named platform needs --no-cache too: the layer cache ignores --platform, so an
+            // arm64 build after an amd64 one of the same context returns the amd64 image.
+            const output = multi
+                ? ['--manifest', spec.tags[0], '--no-cache']
+                : [...tags(spec.tags), ...(spec.platforms.length === 1 ? ['--no-cache'] : [])];
+            const squash = spec.squash ? ['--squash'] : [];
+            args = ['build', context, ...common, ...squash, ...output, ...platform];
             break;
         }
     }
@@ -29095,33 +29206,6 @@ function buildCommand(profile, spec) {
         cwd: spec.cwd,
         env: { ...spec.env, ...env }
     };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./shared/engine/platform.ts
-
-/** The platform of this machine, as a default for single-platform builds. */
-function nativePlatform() {
-    const map = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm/v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-        ia32: '386'
-    };
-    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
-}
-/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
-function platformRef(ref, platform) {
-    const colon = ref.lastIndexOf(':');
-    const suffix = `__${platform.replace(/\//g, '-')}`;
-    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
-}
-/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
-function registryOf(ref) {
-    return ref.slice(0, ref.indexOf('/'));
 }
 
 ;// CONCATENATED MODULE: ./shared/engine/command.ts
@@ -29220,6 +29304,10 @@ function loginCommand(profile, scope, registry, username, password, access) {
 function tagCommand(profile, source, target) {
     return { command: profile.binary, args: ['tag', source, target] };
 }
+/** Remove local tags (an image goes only with its last tag). */
+function untagCommand(profile, refs) {
+    return { command: profile.binary, args: ['image', 'rm', ...refs] };
+}
 /**
  * Push one local image (or podman manifest list, with all its platforms) to `target`.
  * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.
@@ -29313,6 +29401,8 @@ class ContainerEngine {
     scope;
     scratch;
     counter = 0;
+    /** Per-platform local tags (`<ref>__linux-arm64`) this engine created; dispose() removes them. */
+    platformTags = new Set();
     constructor(options) {
         this.options = options;
         this.runner = options.runner;
@@ -29364,6 +29454,7 @@ class ContainerEngine {
             const ref = platformRef(spec.tags[0], platform);
             const iidFile = this.file('iid');
             const prefixed = sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+            this.platformTags.add(ref);
             await runChecked(this.runner, buildCommand(profile, { ...spec, tags: [ref], platforms: [platform], iidFile }), prefixed);
             platformImages.push({ platform, ref });
             if (platform === nativePlatform() || imageId === '')
@@ -29405,6 +29496,7 @@ class ContainerEngine {
             // mode the final tag must not point at a single-platform image, not even for seconds.
             const staging = platformRef(target, platform);
             temporary.push(staging);
+            this.platformTags.add(staging);
             members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
         if (this.options.writeIndex) {
@@ -29422,9 +29514,24 @@ class ContainerEngine {
         await this.removeTemporaryTags(temporary);
         return digest;
     }
-    /** Remove the temporary login and scratch files. */
-    dispose() {
-        (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    /**
+     * Remove the per-platform local tags (kept until now: every push of the image needs them),
+     * the temporary login and the scratch files. A tag that cannot be removed is a warning.
+     */
+    async dispose() {
+        const tags = [...this.platformTags];
+        this.platformTags.clear();
+        try {
+            if (tags.length > 0) {
+                const result = await this.runner.run(untagCommand(this.options.profile, tags));
+                if (result.code !== 0) {
+                    this.options.log?.(`could not remove the temporary local tags: ${result.stderr.trim()}`);
+                }
+            }
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+        }
     }
     async removeTemporaryTags(refs) {
         const { removeTag, log } = this.options;
@@ -29470,7 +29577,54 @@ function buildxDigests(metadataFile, refs) {
     return typeof digest === 'string' ? Object.fromEntries(refs.map(r => [r, digest])) : {};
 }
 
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function registry_location_parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+        throw new InputError(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new InputError(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    }
+    return { registry, path };
+}
+/**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function registry_location_stagedRepository(location, finalName) {
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
+}
+
 ;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
 
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
@@ -29501,21 +29655,99 @@ function readBuildsetRegistryEnv(env) {
     };
 }
 /**
- * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * Zuul's namespacing inside the buildset registry: docker.io images
  * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
- * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
- * stagedRepository does, because a repository path cannot hold a colon).
+ * them; every other registry's images under `<upstream host>/<path>`, the host written as one
+ * path component that keeps its port (`registry.example:5000` → `registry.example_5000`), so the
+ * buildset post step can tell the final name back (buildset/namespaces.ts).
  */
-function buildsetRepository(registry, finalName) {
+function buildset_env_buildsetRepository(registry, finalName) {
     if (finalName.registry === DOCKER_HUB)
         return { registry, repository: finalName.repository };
     return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
 }
 /** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
 function namespacePath(namespace) {
-    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
+    return namespace === DOCKER_HUB ? '' : hostPathComponent(namespace);
 }
 
+;// CONCATENATED MODULE: ./shared/engine/image-files.ts
+/**
+ * Commands that read a built image back out of the local store: its identity (for the build
+ * record) and an OCI layout tarball of it (for actions/upload-artifact).
+ */
+/** `image inspect`: the image id and the digests it was pulled or pushed by, on one line. */
+function inspectCommand(profile, ref) {
+    return {
+        command: profile.binary,
+        args: ['image', 'inspect', '--format', '{{.Id}}|{{join .RepoDigests ","}}', ref]
+    };
+}
+/** The local image's id and the digest it has in `repository` (or any registry), when known. */
+function parseInspect(output, repository) {
+    const [id = '', digests = ''] = output.trim().split('\n')[0].split('|');
+    const imageId = /^(sha256:)?[0-9a-f]{64}$/.test(id)
+        ? id.startsWith('sha256:')
+            ? id
+            : `sha256:${id}`
+        : undefined;
+    const repoDigests = digests
+        .split(',')
+        .map(d => d.trim())
+        .filter(d => /^[^@\s]+@sha256:[0-9a-f]{64}$/.test(d));
+    const own = repoDigests.find(d => d.startsWith(`${repository}@`)) ?? repoDigests[0];
+    return { ...(imageId && { imageId }), ...(own && { digest: own.slice(own.indexOf('@') + 1) }) };
+}
+/**
+ * Save one image as an OCI layout tarball: podman `save --format oci-archive`; docker `save`,
+ * which writes an OCI image layout from Engine 25 on (older engines are refused before building).
+ */
+function saveCommand(profile, ref, file) {
+    return profile.kind === 'podman'
+        ? { command: profile.binary, args: ['save', '--format', 'oci-archive', '--output', file, ref] }
+        : { command: profile.binary, args: ['save', '--output', file, ref] };
+}
+/** `docker version` of the daemon, to know whether `docker save` writes an OCI layout. */
+function serverVersionCommand(profile) {
+    return { command: profile.binary, args: ['version', '--format', '{{.Server.Version}}'] };
+}
+/** docker Engine 25 and later write an OCI image layout with `docker save`. */
+function savesOciLayout(serverVersion) {
+    const major = Number(/^([0-9]+)\./.exec(serverVersion.trim())?.[1] ?? 0);
+    return major >= 25;
+}
+
+;// CONCATENATED MODULE: ./shared/build/archive-check.ts
+
+
+/**
+ * `archive: true` saves one OCI layout tarball per platform image; refuse, before anything is
+ * built, what cannot give one: a podman manifest list or a buildx multi-platform result (never a
+ * single local image), and docker Engines before 25, whose `docker save` writes the older
+ * docker-archive layout.
+ */
+async function checkArchivable(plans, profile, runner) {
+    const errors = [];
+    if (profile.kind === 'podman' || profile.kind === 'buildx') {
+        for (const plan of plans) {
+            if (plan.platform === undefined && plan.image.arch.length > 1) {
+                errors.push(new model_errors/* InputError */.dz('archive', `${plan.image.field} builds ${plan.image.arch.join(', ')} in one ${profile.kind === 'podman' ? 'podman manifest list' : 'buildx build'}, which cannot be saved as OCI layouts one per platform; build one platform per job (platforms) to archive them`));
+            }
+        }
+    }
+    if (profile.kind !== 'podman') {
+        const result = await runner.run(serverVersionCommand(profile));
+        const version = result.stdout.trim();
+        if (result.code !== 0 || !savesOciLayout(version)) {
+            errors.push(new model_errors/* InputError */.dz('archive', `docker Engine ${version || '(unknown version)'} does not write an OCI layout with docker save (Engine 25 and later do); use container-command: podman or a newer docker Engine`));
+        }
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/model/structured-input.ts
@@ -29687,38 +29919,33 @@ function changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -29770,614 +29997,6 @@ function changeTag(identity, tag, field = 'tags') {
         throw new model_errors/* InputError */.dz(field, `the temporary tag "${result}" would be ${result.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${tag}")`);
     }
     return result;
-}
-
-;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
-/**
- * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
- * defaults (overridden by build args) are substituted, without stage names.
- */
-/** Logical lines: continuations joined, comments and blank lines dropped. */
-function logicalLines(text) {
-    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
-    const out = [];
-    let current = '';
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (current === '' && (line === '' || line.startsWith('#')))
-            continue;
-        if (current !== '' && line.startsWith('#'))
-            continue; // comments inside a continuation
-        if (line.endsWith(escape)) {
-            current += `${line.slice(0, -1)} `;
-            continue;
-        }
-        out.push(current + line);
-        current = '';
-    }
-    if (current.trim() !== '')
-        out.push(current.trim());
-    return out;
-}
-/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-        const name = (braced ?? bare);
-        const value = vars.get(name);
-        if (op === '-')
-            return value ? value : (word ?? '');
-        if (op === '+')
-            return value ? (word ?? '') : '';
-        return value ?? '';
-    });
-}
-/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
-function buildArgMap(buildArgs) {
-    const map = new Map();
-    for (const arg of buildArgs) {
-        const eq = arg.indexOf('=');
-        map.set(arg.slice(0, eq), arg.slice(eq + 1));
-    }
-    return map;
-}
-function unquote(value) {
-    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
-}
-/**
- * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
- * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
- */
-function baseImages(text, buildArgs) {
-    const given = buildArgMap(buildArgs);
-    const vars = new Map();
-    const stages = new Set();
-    const images = [];
-    let seenFrom = false;
-    for (const line of logicalLines(text)) {
-        const [instruction = '', ...rest] = line.split(/\s+/);
-        const keyword = instruction.toUpperCase();
-        if (keyword === 'ARG' && !seenFrom) {
-            for (const decl of rest) {
-                const eq = decl.indexOf('=');
-                const name = eq === -1 ? decl : decl.slice(0, eq);
-                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-                const value = given.get(name) ?? fallback;
-                if (value !== undefined)
-                    vars.set(name, value);
-            }
-        }
-        else if (keyword === 'FROM') {
-            seenFrom = true;
-            const words = rest.filter(w => !w.startsWith('--'));
-            const image = substitute(words[0] ?? '', vars);
-            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
-            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
-                images.push(image);
-            }
-            if (asIndex !== -1 && words[asIndex + 1])
-                stages.add(words[asIndex + 1].toLowerCase());
-        }
-    }
-    return images;
-}
-
-;// CONCATENATED MODULE: ./shared/build/order.ts
-
-
-/**
- * For each image (by index), the indexes of the images of the same list it is built `FROM`.
- * `bases[i]` are image i's FROM references; a reference matches an image when registry and
- * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
- */
-function dependencies(images, bases, localTags) {
-    const byRef = new Map();
-    images.forEach((image, i) => {
-        for (const tag of localTags(image))
-            byRef.set(`${formatReference(image.repository)}:${tag}`, i);
-    });
-    return bases.map((refs, i) => {
-        const deps = new Set();
-        for (const text of refs) {
-            let key;
-            try {
-                const ref = parseReference(text);
-                if (ref.digest !== undefined)
-                    continue; // a digest names bytes, not our build
-                key = `${formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
-            }
-            catch {
-                continue; // not a reference we build; the engine reports it if it is really wrong
-            }
-            const dep = byRef.get(key);
-            if (dep !== undefined && dep !== i)
-                deps.add(dep);
-            if (dep === i)
-                throw cycleError(images, [i, i]);
-        }
-        return [...deps].sort((a, b) => a - b);
-    });
-}
-/** Throws InputError naming the cycle when the dependency graph has one. */
-function checkAcyclic(images, deps) {
-    const state = new Array(deps.length).fill('new');
-    const stack = [];
-    const visit = (i) => {
-        state[i] = 'active';
-        stack.push(i);
-        for (const d of deps[i]) {
-            if (state[d] === 'active')
-                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
-            if (state[d] === 'new')
-                visit(d);
-        }
-        stack.pop();
-        state[i] = 'done';
-    };
-    deps.forEach((_, i) => {
-        if (state[i] === 'new')
-            visit(i);
-    });
-}
-function cycleError(images, path) {
-    const names = path.map(i => `${images[i].field} (${formatReference(images[i].repository)})`);
-    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
-}
-
-;// CONCATENATED MODULE: ./shared/build/siblings.ts
-
-
-/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
-const SIBLINGS_DIR = '.imagegate-siblings';
-/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
-const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
-/**
- * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
- * Returns the build arg to add. The caller has checked that the folder did not exist.
- */
-function copySiblings(workspace, contextDir, siblings) {
-    const target = (0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR);
-    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true, mode: 0o755 });
-    for (const sibling of siblings) {
-        (0,external_node_fs_namespaceObject.cpSync)((0,external_node_path_namespaceObject.join)(workspace, sibling), (0,external_node_path_namespaceObject.join)(target, sibling), {
-            recursive: true,
-            verbatimSymlinks: true
-        });
-    }
-    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
-}
-/** Remove the siblings folder; called after every build, also a failed one. */
-function removeSiblings(contextDir) {
-    (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./shared/build/plan.ts
-
-
-
-
-
-
-
-
-/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
-function localTagsOf(image, identity) {
-    return image.tags.flatMap(tag => [tag, changeTag(identity, tag)]);
-}
-/**
- * Check every image against the filesystem before anything builds (context inside the working
- * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
- * present) and order the images by FROM. Throws InputErrors listing every problem.
- */
-function planBuilds(options) {
-    const errors = [];
-    const root = realOrSelf(options.workingDirectory);
-    const partial = options.images.map(image => checkImage(image, options, root, errors));
-    if (errors.length > 0)
-        throw new model_errors/* InputErrors */.G(errors);
-    const ready = partial;
-    const tagsOf = (image) => localTagsOf(image, options.identity);
-    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
-    const deps = dependencies(options.images, bases, tagsOf);
-    checkAcyclic(options.images, deps);
-    return options.images.map((image, i) => ({
-        image,
-        ...ready[i],
-        localTags: tagsOf(image).map(t => formatReference(withTag(image.repository, t))),
-        dependsOn: deps[i]
-    }));
-}
-function checkImage(image, options, root, errors) {
-    const at = (key) => `${image.field}.${key}`;
-    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
-    if (!isDirectory(contextDir)) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
-        return undefined;
-    }
-    if (!inside(root, realOrSelf(contextDir))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
-        return undefined;
-    }
-    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
-    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
-        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
-        return undefined;
-    }
-    const file = image.containerFilename ?? options.containerFilename;
-    const candidates = file !== undefined
-        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
-        : options.command === 'podman'
-            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
-            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
-    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
-    if (dockerfile === undefined) {
-        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
-        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
-    }
-    else if (!inside(root, realOrSelf(dockerfile))) {
-        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
-    }
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
-    }
-    image.siblings.forEach((s, i) => {
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
-            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
-        }
-    });
-    if (dockerfile === undefined)
-        return undefined;
-    return { contextDir, ...(file !== undefined && { file }), dockerfile };
-}
-function isDirectory(path) {
-    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
-}
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function inside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
-}
-
-;// CONCATENATED MODULE: ./shared/build/source.ts
-/**
- * Gather the label facts once per step. The revision and tree come from git in the working
- * directory (what was really built, e.g. a PR's merge commit), not from the event.
- */
-async function readSourceFacts(runner, context, log) {
-    const git = async (rev) => {
-        const r = await runner.run({
-            command: 'git',
-            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    };
-    const revision = await git('HEAD');
-    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
-    if (!revision || !sourceTree) {
-        log.warning(`${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
-    }
-    const { identity } = context;
-    return {
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree }),
-        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
-        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
-        ...(identity.change !== undefined && { change: identity.change }),
-        ...(identity.url && { changeUrl: identity.url })
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/build/labels.ts
-/** Labels imagegate puts on every image; promote verifies revision and source tree. */
-const ImagegateLabel = {
-    Revision: 'org.opencontainers.image.revision',
-    SourceTree: 'dev.imagegate.source-tree',
-    Source: 'org.opencontainers.image.source',
-    Created: 'org.opencontainers.image.created',
-    Change: 'dev.imagegate.change',
-    ChangeUrl: 'dev.imagegate.change-url'
-};
-/**
- * The labels of one image: the user's, then ours on top, so a user label can never override
- * one of our keys. Returns the user keys that were overridden, for a warning.
- */
-function imageLabels(user, facts) {
-    const ours = {
-        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
-        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
-        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
-        [ImagegateLabel.Created]: facts.created,
-        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
-        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
-    };
-    const reserved = new Set(Object.values(ImagegateLabel));
-    const overridden = Object.keys(user).filter(k => reserved.has(k));
-    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
-    return { labels: { ...kept, ...ours }, overridden };
-}
-
-;// CONCATENATED MODULE: ./shared/build/scheduler.ts
-/**
- * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
- * ready ones. A failed task does not stop the others; its dependents are skipped.
- */
-async function schedule(deps, limit, run) {
-    const outcomes = new Array(deps.length).fill(undefined);
-    const started = new Set();
-    let running = 0;
-    return new Promise(resolve => {
-        const pump = () => {
-            // Skips can cascade to lower indexes, so sweep until nothing changes.
-            for (let i = 0; i < deps.length; i++) {
-                if (started.has(i))
-                    continue;
-                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
-                if (failed !== undefined) {
-                    started.add(i);
-                    outcomes[i] = { status: 'skipped', because: failed };
-                    i = -1;
-                    continue;
-                }
-                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
-                    continue;
-                started.add(i);
-                running++;
-                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
-            }
-            if (outcomes.every(o => o !== undefined))
-                resolve(outcomes);
-        };
-        const finish = (i, outcome) => {
-            outcomes[i] = outcome;
-            running--;
-            pump();
-        };
-        pump();
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/build/step.ts
-
-
-
-
-
-
-/**
- * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
- * does not stop the others (its dependents are skipped); the caller decides how to report.
- */
-async function runBuildStep(options) {
-    const { plans, log } = options;
-    const clock = options.clock ?? Date.now;
-    const grouped = options.parallel === 1 || plans.length === 1;
-    if (options.buildset?.username && options.buildset.password) {
-        const { registry, username, password } = options.buildset;
-        await options.engine.login(registry, username, password);
-    }
-    const results = new Map();
-    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
-        const plan = plans[i];
-        const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
-        const started = clock();
-        const work = async (sink) => {
-            try {
-                const built = await buildImage(options, plan, sink);
-                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
-                results.set(i, {
-                    plan,
-                    status: 'built',
-                    built,
-                    seconds: (clock() - started) / 1000,
-                    pushed
-                });
-            }
-            catch (error) {
-                results.set(i, {
-                    plan,
-                    status: 'failed',
-                    error: (0,model_errors/* errorMessage */.gJ)(error),
-                    seconds: (clock() - started) / 1000,
-                    pushed: []
-                });
-                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
-                throw error;
-            }
-        };
-        if (grouped) {
-            await log.group(`Building ${title}`, () => work(line => log.info(line)));
-        }
-        else {
-            const prefix = `[${familiarName(plan.image.repository)}]`;
-            log.info(`${prefix} building ${title}`);
-            await work(line => log.info(`${prefix} ${line}`));
-            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
-        }
-    });
-    return outcomes.map((outcome, i) => {
-        if (outcome.status === 'skipped') {
-            const dep = plans[outcome.because].image;
-            return {
-                plan: plans[i],
-                status: 'skipped',
-                error: `not built: it is built FROM ${dep.field} (${formatReference(dep.repository)}), which failed`,
-                seconds: 0,
-                pushed: []
-            };
-        }
-        return results.get(i);
-    });
-}
-async function buildImage(options, plan, sink) {
-    const { image } = plan;
-    const { labels, overridden } = imageLabels(image.labels, options.facts);
-    if (overridden.length > 0) {
-        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
-    }
-    const buildArgs = [...image.buildArgs];
-    try {
-        if (image.siblings.length > 0)
-            buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
-        return await options.engine.build({
-            cwd: plan.contextDir,
-            contextPath: image.path,
-            ...(plan.file !== undefined && { file: plan.file }),
-            buildArgs,
-            ...(image.target !== undefined && { target: image.target }),
-            labels,
-            tags: plan.localTags,
-            platforms: image.arch,
-            env: options.buildExtraEnv,
-            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
-        }, sink);
-    }
-    finally {
-        if (image.siblings.length > 0)
-            removeSiblings(plan.contextDir);
-    }
-}
-/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
-function buildsetTargets(plan, registry) {
-    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
-    const repo = buildsetRepository(registry, plan.image.repository);
-    return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
-}
-async function pushToBuildset(options, plan, built, sink) {
-    const pushed = [];
-    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
-        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
-        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
-    }
-    return pushed;
-}
-
-;// CONCATENATED MODULE: ./shared/build/run.ts
-
-
-
-
-
-
-
-
-/**
- * Check the files, detect the engine, read the label facts and build everything. The caller
- * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
- */
-async function executeBuild(inputs, ctx, deps, extra = {}) {
-    const plans = planBuilds({
-        images: inputs.images,
-        identity: inputs.identity,
-        workingDirectory: inputs.workingDirectory,
-        workspace: ctx.workspace,
-        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
-        command: inputs.containerCommand
-    });
-    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
-    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
-    const buildset = readBuildsetRegistryEnv(deps.env);
-    const access = (registry) => ({
-        insecure: isLoopbackHost(registry),
-        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
-    });
-    const engine = new ContainerEngine({
-        runner: deps.runner,
-        profile,
-        tmpDir: ctx.runnerTemp,
-        access,
-        log: m => deps.log.warning(m),
-        ...(deps.sleep && { sleep: deps.sleep }),
-        ...(deps.removeTag && { removeTag: deps.removeTag }),
-        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
-    });
-    try {
-        if (buildset)
-            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
-        await extra.beforeBuild?.(engine);
-        const facts = await readSourceFacts(deps.runner, {
-            workingDirectory: inputs.workingDirectory,
-            identity: inputs.identity,
-            ...(ctx.repository && { repository: ctx.repository }),
-            serverUrl: ctx.serverUrl,
-            now: deps.now()
-        }, deps.log);
-        const results = await runBuildStep({
-            plans,
-            engine,
-            log: deps.log,
-            workspace: ctx.workspace,
-            facts,
-            parallel: inputs.parallel,
-            buildExtraEnv: inputs.buildExtraEnv,
-            ...(buildset && { buildset }),
-            ...(extra.pushTargets && { pushTargets: extra.pushTargets })
-        });
-        return { engine, plans, results, facts, ...(buildset && { buildset }) };
-    }
-    catch (error) {
-        engine.dispose();
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
-
-/** Output kept per stream for parsing; long builds only need the end. */
-const MAX_CAPTURE = 4 << 20;
-/**
- * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
- * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
- * Lines are split here from the raw output: @actions/exec does not hand the last line of a
- * stream to its line listeners when it lacks a newline.
- */
-class ProcessRunner {
-    baseEnv;
-    constructor(baseEnv = process.env) {
-        this.baseEnv = baseEnv;
-    }
-    async run(command, sink) {
-        const captured = { stdout: '', stderr: '' };
-        const partial = { stdout: '', stderr: '' };
-        const onData = (stream) => (chunk) => {
-            const text = chunk.toString('utf8');
-            captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
-            if (!sink)
-                return;
-            const lines = (partial[stream] + text).split(/\r?\n/);
-            partial[stream] = lines.pop() ?? '';
-            for (const line of lines)
-                sink(line, stream);
-        };
-        const env = Object.fromEntries(Object.entries({ ...this.baseEnv, ...command.env }).filter((e) => e[1] !== undefined));
-        let code;
-        try {
-            code = await (0,exec/* exec */.m)(command.command, [...command.args], {
-                ...(command.cwd !== undefined && { cwd: command.cwd }),
-                env,
-                silent: true,
-                ignoreReturnCode: true,
-                ...(command.input !== undefined && { input: Buffer.from(command.input) }),
-                listeners: { stdout: onData('stdout'), stderr: onData('stderr') }
-            });
-        }
-        catch (error) {
-            // Not found, cwd missing: report like a failed command so callers handle one shape.
-            return { code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}` };
-        }
-        for (const stream of ['stdout', 'stderr']) {
-            if (sink && partial[stream] !== '')
-                sink(partial[stream], stream);
-        }
-        return { code, stdout: captured.stdout, stderr: captured.stderr };
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/model/entry-fields.ts
@@ -30564,6 +30183,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -30763,32 +30383,980 @@ function duplicateTags(images) {
     return errors;
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+;// CONCATENATED MODULE: ./shared/model/platform-records.ts
 
 
 
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function registry_location_parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new InputError(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+
+
+
+/** `linux/arm64/v8` → `linux-arm64-v8`: a platform as it may appear in a tag or a cache key. */
+function platformSlug(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The record tag of one platform of an entry: the temporary tag of its first tag, plus the platform. */
+function platformRecordTag(identity, image, platform) {
+    const field = `${image.field}.tags[0]`;
+    const tag = `${changeTag(identity, image.tags[0], field)}.${platformSlug(platform)}`;
+    if (tag.length > MAX_TAG_LENGTH) {
+        throw new model_errors/* InputError */.dz(field, `the platform record tag "${tag}" would be ${tag.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${image.tags[0]}")`);
     }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new InputError(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    return tag;
+}
+/** The repository an entry's records and merged index live in. */
+function recordRepository(image, place) {
+    switch (place.kind) {
+        case 'final':
+            return image.repository;
+        case 'intermediate':
+            return stagedRepository(place.location, image.repository);
+        case 'buildset':
+            return buildsetRepository(place.registry, image.repository);
     }
-    return { registry, path };
 }
 /**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
+ * The platforms one job builds of an entry: the entry's `arch` that are in `platforms`, or, for an
+ * entry without `arch`, every one of `platforms` (as OSBS builds every platform of the build
+ * unless an image excludes some). Empty: the entry is not built by this job.
  */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
+function platformsOf(image, platforms) {
+    if (image.arch.length === 0)
+        return [...platforms];
+    return platforms.filter(p => image.arch.includes(p));
+}
+/** A `platforms`-style list (already split), checked: each `os/arch[/variant]`, no repeats. */
+function checkPlatformList(values, field) {
+    const errors = [];
+    values.forEach((p, i) => {
+        if (!PLATFORM_RE.test(p))
+            errors.push(new model_errors/* InputError */.dz(`${field}[${i}]`, `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`));
+    });
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
+/**
+ * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
+ * defaults (overridden by build args) are substituted, without stage names.
+ */
+/** Logical lines: continuations joined, comments and blank lines dropped. */
+function logicalLines(text) {
+    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+    const out = [];
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (current === '' && (line === '' || line.startsWith('#')))
+            continue;
+        if (current !== '' && line.startsWith('#'))
+            continue; // comments inside a continuation
+        if (line.endsWith(escape)) {
+            current += `${line.slice(0, -1)} `;
+            continue;
+        }
+        out.push(current + line);
+        current = '';
+    }
+    if (current.trim() !== '')
+        out.push(current.trim());
+    return out;
+}
+/** `$X`, `${X}`, `${X:-default}` and `${X:+alt}` as BuildKit expands them in FROM. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const name = (braced ?? bare);
+        const value = vars.get(name);
+        if (op === '-')
+            return value ? value : (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        return value ?? '';
+    });
+}
+/** `KEY=VALUE` build args as a map (the last one wins, as with repeated --build-arg). */
+function buildArgMap(buildArgs) {
+    const map = new Map();
+    for (const arg of buildArgs) {
+        const eq = arg.indexOf('=');
+        map.set(arg.slice(0, eq), arg.slice(eq + 1));
+    }
+    return map;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/**
+ * The images a Dockerfile builds on, in order: global `ARG`s (before the first FROM) take their
+ * default unless a build arg sets them; names of earlier stages and `scratch` are left out.
+ */
+function baseImages(text, buildArgs) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = new Set();
+    const images = [];
+    let seenFrom = false;
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            seenFrom = true;
+            const words = rest.filter(w => !w.startsWith('--'));
+            const image = substitute(words[0] ?? '', vars);
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            if (image !== '' && image !== 'scratch' && !stages.has(image.toLowerCase())) {
+                images.push(image);
+            }
+            if (asIndex !== -1 && words[asIndex + 1])
+                stages.add(words[asIndex + 1].toLowerCase());
+        }
+    }
+    return images;
+}
+/**
+ * The image the built stage starts from (OSBS's "parent image"): the `target` stage, else the
+ * last one, followed through stage names to an image; undefined for `scratch`.
+ */
+function finalBaseImage(text, buildArgs, target) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = [];
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && stages.length === 0) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            const words = rest.filter(w => !w.startsWith('--'));
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            const name = asIndex !== -1 ? words[asIndex + 1]?.toLowerCase() : undefined;
+            stages.push({ ...(name && { name }), from: substitute(words[0] ?? '', vars) });
+        }
+    }
+    let stage = target
+        ? stages.find(s => s.name === target.toLowerCase())
+        : stages[stages.length - 1];
+    for (let hops = 0; stage && hops <= stages.length; hops++) {
+        const from = stage.from.toLowerCase();
+        const earlier = stages.slice(0, stages.indexOf(stage)).find(s => s.name === from);
+        if (!earlier)
+            return stage.from === '' || from === 'scratch' ? undefined : stage.from;
+        stage = earlier;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/build/labels.ts
+/** Labels imagegate puts on every image; promote verifies revision and source tree. */
+const ImagegateLabel = {
+    Revision: 'org.opencontainers.image.revision',
+    SourceTree: 'dev.imagegate.source-tree',
+    Source: 'org.opencontainers.image.source',
+    Created: 'org.opencontainers.image.created',
+    Change: 'dev.imagegate.change',
+    ChangeUrl: 'dev.imagegate.change-url'
+};
+/**
+ * The labels of one image: the user's, then ours on top, so a user label can never override
+ * one of our keys. Returns the user keys that were overridden, for a warning.
+ */
+function imageLabels(user, facts) {
+    const ours = {
+        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
+        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
+        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
+        [ImagegateLabel.Created]: facts.created,
+        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
+        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
+    };
+    const reserved = new Set(Object.values(ImagegateLabel));
+    const overridden = Object.keys(user).filter(k => reserved.has(k));
+    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
+    return { labels: { ...kept, ...ours }, overridden };
+}
+
+;// CONCATENATED MODULE: ./shared/build/details.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * For every built image: the labels it got, its base image's identity (best effort: a base the
+ * store does not list, e.g. one BuildKit pulled into its own cache, has a name only) and, when
+ * asked, an OCI layout tarball per platform image.
+ */
+async function gatherDetails(results, options) {
+    const details = new Map();
+    if (options.archiveDir)
+        await (0,promises_namespaceObject.mkdir)(options.archiveDir, { recursive: true });
+    for (const result of results) {
+        if (result.status !== 'built' || !result.built)
+            continue;
+        const { plan } = result;
+        const { labels } = imageLabels(plan.image.labels, options.facts);
+        const baseImage = await inspectBase(plan, options);
+        const archives = options.archiveDir
+            ? await saveArchives(result, options.archiveDir, options)
+            : undefined;
+        details.set(plan, { labels, ...(baseImage && { baseImage }), ...(archives && { archives }) });
+    }
+    return details;
+}
+async function inspectBase(plan, options) {
+    const name = finalBaseImage((0,external_node_fs_namespaceObject.readFileSync)(plan.dockerfile, 'utf8'), plan.image.buildArgs, plan.image.target);
+    if (name === undefined)
+        return undefined;
+    const result = await options.runner.run(inspectCommand(options.profile, name));
+    if (result.code !== 0)
+        return { name };
+    const repository = name.replace(/(@.*|:[^:/]*)$/, '');
+    return { name, ...parseInspect(result.stdout, repository) };
+}
+async function saveArchives(result, dir, options) {
+    const { plan } = result;
+    const built = result.built;
+    // docker without buildx keeps one local image per platform; otherwise one image was built.
+    const images = built.platformImages ?? [
+        {
+            platform: plan.platform ?? plan.image.arch[0] ?? nativePlatform(),
+            ref: built.localTags[0]
+        }
+    ];
+    const out = [];
+    for (const { platform, ref } of images) {
+        const name = `${familiarName(plan.image.repository).replace(/[/:]/g, '_')}_${plan.image.tags[0]}_${platformSlug(platform)}.tar`;
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        await options.log.group(`Saving ${ref} (${platform}) as ${path}`, async () => {
+            await runChecked(options.runner, saveCommand(options.profile, ref, path), line => options.log.info(line));
+        });
+        out.push({ platform, path });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/build/order.ts
+
+
+/**
+ * For each image (by index), the indexes of the images of the same list it is built `FROM`.
+ * `bases[i]` are image i's FROM references; a reference matches an image when registry and
+ * repository are equal and its tag (default `latest`) is one of the image's tags or change tags.
+ */
+function dependencies(images, bases, localTags) {
+    const byRef = new Map();
+    images.forEach((image, i) => {
+        for (const tag of localTags(image))
+            byRef.set(`${formatReference(image.repository)}:${tag}`, i);
+    });
+    return bases.map((refs, i) => {
+        const deps = new Set();
+        for (const text of refs) {
+            let key;
+            try {
+                const ref = parseReference(text);
+                if (ref.digest !== undefined)
+                    continue; // a digest names bytes, not our build
+                key = `${formatReference({ registry: ref.registry, repository: ref.repository })}:${ref.tag ?? 'latest'}`;
+            }
+            catch {
+                continue; // not a reference we build; the engine reports it if it is really wrong
+            }
+            const dep = byRef.get(key);
+            if (dep !== undefined && dep !== i)
+                deps.add(dep);
+            if (dep === i)
+                throw cycleError(images, [i, i]);
+        }
+        return [...deps].sort((a, b) => a - b);
+    });
+}
+/** Throws InputError naming the cycle when the dependency graph has one. */
+function checkAcyclic(images, deps) {
+    const state = new Array(deps.length).fill('new');
+    const stack = [];
+    const visit = (i) => {
+        state[i] = 'active';
+        stack.push(i);
+        for (const d of deps[i]) {
+            if (state[d] === 'active')
+                throw cycleError(images, [...stack.slice(stack.indexOf(d)), d]);
+            if (state[d] === 'new')
+                visit(d);
+        }
+        stack.pop();
+        state[i] = 'done';
+    };
+    deps.forEach((_, i) => {
+        if (state[i] === 'new')
+            visit(i);
+    });
+}
+function cycleError(images, path) {
+    const names = path.map(i => `${images[i].field} (${formatReference(images[i].repository)})`);
+    return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
+}
+
+;// CONCATENATED MODULE: ./shared/build/siblings.ts
+
+
+
+/** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
+const SIBLINGS_DIR = '.imagegate-siblings';
+/** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
+const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
+/**
+ * Give one build its own `<context>/.imagegate-siblings/<path>` for each sibling, without
+ * touching the checkout: the build context (`<context>/<path>`) is copied for this build alone,
+ * hard-linked file by file where the filesystem allows (no bytes copied), and the siblings are
+ * added to the copy. Images that share a context and build in parallel therefore each see
+ * exactly their own siblings, and an interrupted build leaves nothing in the checkout. When the
+ * build context does not contain the context directory, the siblings folder could not be seen
+ * by the build anyway: nothing is copied and `outsideContext` says so.
+ */
+async function prepareSiblings(req) {
+    const buildArg = `${SIBLINGS_BUILD_ARG}=${req.siblings.join(' ')}`;
+    const buildContext = (0,external_node_path_namespaceObject.resolve)(req.contextDir, req.contextPath);
+    const contextInCopy = (0,external_node_path_namespaceObject.relative)(buildContext, req.contextDir);
+    if (!isInside(contextInCopy)) {
+        return {
+            cwd: req.contextDir,
+            ...(req.file !== undefined && { file: req.file }),
+            buildArg,
+            outsideContext: true,
+            remove: async () => undefined
+        };
+    }
+    await (0,promises_namespaceObject.mkdir)(req.scratchDir, { recursive: true });
+    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(req.scratchDir, 'imagegate-context-'));
+    const remove = () => (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    try {
+        const copy = (0,external_node_path_namespaceObject.join)(root, 'context');
+        await linkTree(buildContext, copy, root);
+        const cwd = (0,external_node_path_namespaceObject.join)(copy, contextInCopy);
+        const target = (0,external_node_path_namespaceObject.join)(cwd, SIBLINGS_DIR);
+        await (0,promises_namespaceObject.mkdir)(target, { recursive: true, mode: 0o755 });
+        for (const sibling of req.siblings) {
+            const dest = (0,external_node_path_namespaceObject.join)(target, sibling);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dest, '..'), { recursive: true, mode: 0o755 });
+            await linkTree((0,external_node_path_namespaceObject.join)(req.workspace, sibling), dest, root);
+        }
+        let file = req.file;
+        if (file !== undefined) {
+            const dockerfile = (0,external_node_path_namespaceObject.resolve)(req.contextDir, file);
+            // A Dockerfile outside the build context was not copied: the engine reads the original.
+            if (!isInside((0,external_node_path_namespaceObject.relative)(buildContext, dockerfile)))
+                file = dockerfile;
+        }
+        return { cwd, ...(file !== undefined && { file }), buildArg, remove };
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
+}
+function isInside(rel) {
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Recreate `from` at `to`: directories with their modes, symbolic links verbatim (engines send
+ * the link, never its target), regular files hard-linked, or copied with mode and times where
+ * a hard link is impossible (another filesystem, a file we may not link). `skip` (the copy's
+ * own root) is never descended into, so a scratch directory inside the context cannot recurse.
+ * Sockets, pipes and devices are left out: no engine sends them.
+ */
+async function linkTree(from, to, skip) {
+    const stat = await (0,promises_namespaceObject.lstat)(from);
+    if (stat.isSymbolicLink()) {
+        await (0,promises_namespaceObject.symlink)(await (0,promises_namespaceObject.readlink)(from), to);
+        return;
+    }
+    if (stat.isFile()) {
+        await linkOrCopy(from, to);
+        return;
+    }
+    if (!stat.isDirectory() || (0,external_node_path_namespaceObject.resolve)(from) === (0,external_node_path_namespaceObject.resolve)(skip))
+        return;
+    await (0,promises_namespaceObject.mkdir)(to, { mode: 0o700 });
+    for (const entry of await (0,promises_namespaceObject.readdir)(from)) {
+        await linkTree((0,external_node_path_namespaceObject.join)(from, entry), (0,external_node_path_namespaceObject.join)(to, entry), skip);
+    }
+    await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+    await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+}
+const COPY_INSTEAD = new Set(['EXDEV', 'EPERM', 'EACCES', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_namespaceObject.link)(from, to);
+    }
+    catch (e) {
+        if (!COPY_INSTEAD.has(e.code ?? ''))
+            throw e;
+        const stat = await (0,promises_namespaceObject.lstat)(from);
+        await (0,promises_namespaceObject.copyFile)(from, to, external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+        await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+        await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/build/plan.ts
+
+
+
+
+
+
+
+
+/** The tags an image gets locally: each final tag and its change tag, as Zuul does. */
+function localTagsOf(image, identity) {
+    return image.tags.flatMap(tag => [tag, changeTag(identity, tag)]);
+}
+/**
+ * Check every image against the filesystem before anything builds (context inside the working
+ * directory also after symlinks, Dockerfile present, no leftover siblings folder, siblings
+ * present) and order the images by FROM. Throws InputErrors listing every problem.
+ */
+function planBuilds(options) {
+    const errors = [];
+    const root = realOrSelf(options.workingDirectory);
+    const partial = options.images.map(image => checkImage(image, options, root, errors));
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    const ready = partial;
+    const tagsOf = (image) => localTagsOf(image, options.identity);
+    const bases = ready.map((p, i) => baseImages((0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8'), options.images[i].buildArgs));
+    const deps = dependencies(options.images, bases, tagsOf);
+    checkAcyclic(options.images, deps);
+    return options.images.map((image, i) => ({
+        image,
+        ...ready[i],
+        localTags: tagsOf(image).map(t => formatReference(withTag(image.repository, t))),
+        dependsOn: deps[i]
+    }));
+}
+function checkImage(image, options, root, errors) {
+    const at = (key) => `${image.field}.${key}`;
+    const contextDir = (0,external_node_path_namespaceObject.join)(options.workingDirectory, image.context ?? '.');
+    if (!isDirectory(contextDir)) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" is not a directory (${contextDir})`));
+        return undefined;
+    }
+    if (!inside(root, realOrSelf(contextDir))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `"${image.context}" leaves the working directory through a symbolic link`));
+        return undefined;
+    }
+    const buildContext = (0,external_node_path_namespaceObject.join)(contextDir, image.path);
+    if (!isDirectory(buildContext) || !inside(root, realOrSelf(buildContext))) {
+        errors.push(new model_errors/* InputError */.dz(at('path'), `"${image.path}" is not a directory inside the working directory (${buildContext})`));
+        return undefined;
+    }
+    const file = image.containerFilename ?? options.containerFilename;
+    const candidates = file !== undefined
+        ? [(0,external_node_path_namespaceObject.join)(contextDir, file)]
+        : options.command === 'podman'
+            ? [(0,external_node_path_namespaceObject.join)(buildContext, 'Containerfile'), (0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')]
+            : [(0,external_node_path_namespaceObject.join)(buildContext, 'Dockerfile')];
+    const dockerfile = candidates.find(f => (0,external_node_fs_namespaceObject.existsSync)(f) && (0,external_node_fs_namespaceObject.statSync)(f).isFile());
+    if (dockerfile === undefined) {
+        const field = image.containerFilename !== undefined ? at('container_filename') : image.field;
+        errors.push(new model_errors/* InputError */.dz(field, `no ${file ?? 'Dockerfile'} at ${candidates.join(' or ')}`));
+    }
+    else if (!inside(root, realOrSelf(dockerfile))) {
+        errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
+    }
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`));
+    }
+    image.siblings.forEach((s, i) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
+            errors.push(new model_errors/* InputError */.dz(`${at('siblings')}[${i}]`, `"${s}" does not exist in the workspace (${(0,external_node_path_namespaceObject.join)(options.workspace, s)})`));
+        }
+    });
+    if (dockerfile === undefined)
+        return undefined;
+    return { contextDir, ...(file !== undefined && { file }), dockerfile };
+}
+function isDirectory(path) {
+    return (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
+}
+
+;// CONCATENATED MODULE: ./shared/build/platform-plans.ts
+
+
+
+
+/**
+ * Turn the plans of a whole list into a platform job's builds: one plan per image and platform
+ * of `platforms` it is built for (platformsOf), each building that platform alone and pushed
+ * under its record tag. Without `platforms` the plans are returned unchanged.
+ *
+ * An image built FROM another image of the list needs that image built for the same platform in
+ * the same job, else it would build on whatever the registry holds: an input error. When a job
+ * builds several platforms, each platform's builds wait for the previous platform's, because
+ * the final local tags (which FROM resolves to) name the platform built last; each build also
+ * gets a tag of its own (`<tag>__linux-arm64`) that the push uses.
+ */
+function selectPlatforms(plans, platforms, identity) {
+    if (platforms.length === 0)
+        return { plans: [...plans], excluded: [] };
+    const wanted = plans.map(p => platformsOf(p.image, platforms));
+    const errors = [];
+    const excluded = [];
+    const units = [];
+    const unitIndex = new Map();
+    const key = (plan, platform) => `${plan} ${platform}`;
+    plans.forEach((plan, i) => {
+        if (wanted[i].length === 0) {
+            excluded.push({
+                image: plan.image,
+                reason: `its arch (${plan.image.arch.join(', ')}) has none of platforms (${platforms.join(', ')})`
+            });
+        }
+    });
+    for (const platform of platforms) {
+        // Every build of the platforms before this one (nothing for the usual single platform).
+        const previous = units.map((_, j) => j);
+        plans.forEach((plan, i) => {
+            if (!wanted[i].includes(platform))
+                return;
+            const deps = [];
+            for (const d of plan.dependsOn) {
+                const dep = unitIndex.get(key(d, platform));
+                if (dep !== undefined) {
+                    deps.push(dep);
+                    continue;
+                }
+                const base = plans[d].image;
+                errors.push(new model_errors/* InputError */.dz(`${plan.image.field}.arch`, `${formatReference(plan.image.repository)} is built for ${platform} FROM ${base.field} (${formatReference(base.repository)}), which is not built for ${platform} in this job`));
+            }
+            const several = wanted[i].length > 1;
+            unitIndex.set(key(i, platform), units.length);
+            units.push({
+                ...plan,
+                platform,
+                recordTag: platformRecordTag(identity, plan.image, platform),
+                localTags: several
+                    ? [platformRef(plan.localTags[0], platform), ...plan.localTags]
+                    : plan.localTags,
+                dependsOn: [...deps, ...previous]
+            });
+        });
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return { plans: units, excluded };
+}
+
+;// CONCATENATED MODULE: ./shared/build/source.ts
+
+/**
+ * The one source of truth for what a run builds from, gathered once per step and used by the
+ * labels (build, upload), upload's change index and the buildset post step's change index. The
+ * revision and tree come from git in the working directory (what was really built, e.g. a pull
+ * request's merge commit), never from the event; the change and its URL from the identity.
+ */
+async function readSourceFacts(runner, context) {
+    const git = async (rev) => {
+        const r = await runner.run({
+            command: 'git',
+            args: ['-C', context.workingDirectory, 'rev-parse', '--verify', rev]
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    };
+    const revision = await git('HEAD');
+    const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
+    const { change } = context.identity;
+    const url = changeUrl(context.serverUrl, context.repository, change);
+    return {
+        ...(revision && sourceTree && { revision, sourceTree }),
+        ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
+        created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
+        ...(change !== undefined && { change }),
+        ...(url && { changeUrl: url })
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/build/scheduler.ts
+/**
+ * Run task i once all of deps[i] succeeded, at most `limit` at a time, in index order among the
+ * ready ones. A failed task does not stop the others; its dependents are skipped.
+ */
+async function schedule(deps, limit, run) {
+    const outcomes = new Array(deps.length).fill(undefined);
+    const started = new Set();
+    let running = 0;
+    return new Promise(resolve => {
+        const pump = () => {
+            // Skips can cascade to lower indexes, so sweep until nothing changes.
+            for (let i = 0; i < deps.length; i++) {
+                if (started.has(i))
+                    continue;
+                const failed = deps[i].find(d => outcomes[d] !== undefined && outcomes[d].status !== 'ok');
+                if (failed !== undefined) {
+                    started.add(i);
+                    outcomes[i] = { status: 'skipped', because: failed };
+                    i = -1;
+                    continue;
+                }
+                if (running >= limit || !deps[i].every(d => outcomes[d]?.status === 'ok'))
+                    continue;
+                started.add(i);
+                running++;
+                run(i).then(value => finish(i, { status: 'ok', value }), error => finish(i, { status: 'failed', error }));
+            }
+            if (outcomes.every(o => o !== undefined))
+                resolve(outcomes);
+        };
+        const finish = (i, outcome) => {
+            outcomes[i] = outcome;
+            running--;
+            pump();
+        };
+        pump();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/build/step.ts
+
+
+
+
+
+
+/**
+ * Build every planned image, dependencies first and up to `parallel` at a time. A failing image
+ * does not stop the others (its dependents are skipped); the caller decides how to report.
+ */
+async function runBuildStep(options) {
+    const { plans, log } = options;
+    const clock = options.clock ?? Date.now;
+    const grouped = options.parallel === 1 || plans.length === 1;
+    if (options.buildset?.username && options.buildset.password) {
+        const { registry, username, password } = options.buildset;
+        await options.engine.login(registry, username, password);
+    }
+    const results = new Map();
+    const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
+        const plan = plans[i];
+        const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
+        // A platform job's build: its own group, every line marked with the platform.
+        const mark = plan.platform !== undefined ? `[${plan.platform}] ` : '';
+        const started = clock();
+        const work = async (sink) => {
+            try {
+                const built = await buildImage(options, plan, sink);
+                const pushed = options.buildset ? await pushToBuildset(options, plan, built, sink) : [];
+                results.set(i, {
+                    plan,
+                    status: 'built',
+                    built,
+                    seconds: (clock() - started) / 1000,
+                    pushed
+                });
+            }
+            catch (error) {
+                results.set(i, {
+                    plan,
+                    status: 'failed',
+                    error: (0,model_errors/* errorMessage */.gJ)(error),
+                    seconds: (clock() - started) / 1000,
+                    pushed: []
+                });
+                log.warning(`${title} failed: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+                throw error;
+            }
+        };
+        if (grouped) {
+            await log.group(`${mark}Building ${title}`, () => work(line => log.info(`${mark}${line}`)));
+        }
+        else if (plan.platform !== undefined) {
+            // Concurrent builds cannot share live groups: a platform build's output is kept and
+            // shown as a group of its own when it ends.
+            const lines = [];
+            log.info(`${mark}building ${title}`);
+            try {
+                await work(line => lines.push(`${mark}${line}`));
+            }
+            finally {
+                const seconds = ((clock() - started) / 1000).toFixed(1);
+                await log.group(`${mark}Building ${title} (${seconds} s)`, async () => {
+                    for (const line of lines)
+                        log.info(line);
+                });
+            }
+        }
+        else {
+            const prefix = `${mark}[${familiarName(plan.image.repository)}]`;
+            log.info(`${prefix} building ${title}`);
+            await work(line => log.info(`${prefix} ${line}`));
+            log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
+        }
+    });
+    return outcomes.map((outcome, i) => {
+        if (outcome.status === 'skipped') {
+            const dep = plans[outcome.because].image;
+            return {
+                plan: plans[i],
+                status: 'skipped',
+                error: `not built: it is built FROM ${dep.field} (${formatReference(dep.repository)}), which failed`,
+                seconds: 0,
+                pushed: []
+            };
+        }
+        return results.get(i);
+    });
+}
+async function buildImage(options, plan, sink) {
+    const { image } = plan;
+    const { labels, overridden } = imageLabels(image.labels, options.facts);
+    if (overridden.length > 0) {
+        options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
+    }
+    const siblings = image.siblings.length > 0
+        ? await prepareSiblings({
+            workspace: options.workspace,
+            contextDir: plan.contextDir,
+            contextPath: image.path,
+            ...(plan.file !== undefined && { file: plan.file }),
+            siblings: image.siblings,
+            scratchDir: options.scratchDir
+        })
+        : undefined;
+    if (siblings?.outsideContext) {
+        options.log.warning(`${image.field}.siblings: the build context "${image.path}" does not contain the context's .imagegate-siblings folder, so the build cannot see the siblings`);
+    }
+    const file = siblings ? siblings.file : plan.file;
+    try {
+        return await options.engine.build({
+            cwd: siblings?.cwd ?? plan.contextDir,
+            contextPath: image.path,
+            ...(file !== undefined && { file }),
+            buildArgs: siblings ? [...image.buildArgs, siblings.buildArg] : image.buildArgs,
+            ...(image.target !== undefined && { target: image.target }),
+            labels,
+            tags: plan.localTags,
+            platforms: plan.platform !== undefined ? [plan.platform] : image.arch,
+            env: options.buildExtraEnv,
+            ...(options.squash && { squash: true }),
+            ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
+        }, sink);
+    }
+    finally {
+        await siblings?.remove();
+    }
+}
+/**
+ * Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag; a platform
+ * job's build only under its record tag, for the merge to assemble.
+ */
+function buildsetTargets(plan, registry) {
+    // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
+    const repo = buildset_env_buildsetRepository(registry, plan.image.repository);
+    const tags = plan.recordTag !== undefined ? [plan.recordTag] : plan.image.tags;
+    return tags.map(tag => formatReference(withTag(repo, tag)));
+}
+async function pushToBuildset(options, plan, built, sink) {
+    const pushed = [];
+    for (const ref of buildsetTargets(plan, options.buildset.registry)) {
+        pushed.push({ ref, digest: await options.engine.push(built, ref, sink) });
+        sink(`pushed ${ref}@${pushed[pushed.length - 1].digest} to the buildset registry`, 'stdout');
+    }
+    return pushed;
+}
+
+;// CONCATENATED MODULE: ./shared/build/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Check the files, detect the engine, read the label facts and build everything. The caller
+ * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
+ */
+async function executeBuild(inputs, ctx, deps, extra = {}) {
+    const whole = planBuilds({
+        images: inputs.images,
+        identity: inputs.identity,
+        workingDirectory: inputs.workingDirectory,
+        workspace: ctx.workspace,
+        ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
+        command: inputs.containerCommand
+    });
+    const { plans, excluded } = selectPlatforms(whole, inputs.platforms ?? [], inputs.identity);
+    const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
+    deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+    if (inputs.archive)
+        await checkArchivable(plans, profile, deps.runner);
+    if (inputs.platforms?.length) {
+        deps.log.info(`Platform job: building ${inputs.platforms.join(', ')} only`);
+        for (const { image, reason } of excluded)
+            deps.log.info(`${image.field} (${formatReference(image.repository)}) is not built here: ${reason}`);
+    }
+    const buildset = readBuildsetRegistryEnv(deps.env);
+    const access = (registry) => ({
+        insecure: isLoopbackHost(registry),
+        ...(buildset?.certDir && registry === buildset.registry && { certDir: buildset.certDir })
+    });
+    const engine = new ContainerEngine({
+        runner: deps.runner,
+        profile,
+        tmpDir: ctx.runnerTemp,
+        access,
+        log: m => deps.log.warning(m),
+        ...(deps.sleep && { sleep: deps.sleep }),
+        ...(deps.removeTag && { removeTag: deps.removeTag }),
+        ...(deps.writeIndex && { writeIndex: deps.writeIndex })
+    });
+    try {
+        if (buildset)
+            deps.log.info(`Buildset registry ${buildset.registry}: built images are pushed there too`);
+        await extra.beforeBuild?.(engine);
+        const facts = await readSourceFacts(deps.runner, {
+            workingDirectory: inputs.workingDirectory,
+            identity: inputs.identity,
+            ...(ctx.repository && { repository: ctx.repository }),
+            serverUrl: ctx.serverUrl,
+            now: deps.now()
+        });
+        if (!facts.revision) {
+            deps.log.warning(`${inputs.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
+        }
+        const results = await runBuildStep({
+            plans,
+            engine,
+            log: deps.log,
+            workspace: ctx.workspace,
+            scratchDir: ctx.runnerTemp,
+            facts,
+            parallel: inputs.parallel,
+            buildExtraEnv: inputs.buildExtraEnv,
+            ...(buildset && { buildset }),
+            ...(extra.pushTargets && { pushTargets: extra.pushTargets }),
+            ...(inputs.squash && { squash: true })
+        });
+        const outputDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(ctx.runnerTemp, 'imagegate-build-'));
+        const details = await gatherDetails(results, {
+            runner: deps.runner,
+            profile,
+            facts,
+            log: deps.log,
+            ...(inputs.archive && { archiveDir: (0,external_node_path_namespaceObject.join)(outputDir, 'archives') })
+        });
+        return {
+            engine,
+            plans,
+            results,
+            facts,
+            excluded,
+            details,
+            outputDir,
+            ...(buildset && { buildset })
+        };
+    }
+    catch (error) {
+        await engine.dispose();
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./shared/engine/process-runner.ts
+
+/** Output kept per stream for parsing; long builds only need the end. */
+const MAX_CAPTURE = 4 << 20;
+/**
+ * The production CommandRunner: @actions/exec with an argv array (no shell), silent, so every
+ * line goes to the caller's sink (log groups, platform prefixes) and nothing is echoed twice.
+ * Lines are split here from the raw output: @actions/exec does not hand the last line of a
+ * stream to its line listeners when it lacks a newline.
+ */
+class ProcessRunner {
+    baseEnv;
+    constructor(baseEnv = process.env) {
+        this.baseEnv = baseEnv;
+    }
+    async run(command, sink) {
+        const captured = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const onData = (stream) => (chunk) => {
+            const text = chunk.toString('utf8');
+            captured[stream] = (captured[stream] + text).slice(-MAX_CAPTURE);
+            if (!sink)
+                return;
+            const lines = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = lines.pop() ?? '';
+            for (const line of lines)
+                sink(line, stream);
+        };
+        const env = Object.fromEntries(Object.entries({ ...this.baseEnv, ...command.env }).filter((e) => e[1] !== undefined));
+        let code;
+        try {
+            code = await (0,exec/* exec */.m)(command.command, [...command.args], {
+                ...(command.cwd !== undefined && { cwd: command.cwd }),
+                env,
+                silent: true,
+                ignoreReturnCode: true,
+                ...(command.input !== undefined && { input: Buffer.from(command.input) }),
+                listeners: { stdout: onData('stdout'), stderr: onData('stderr') }
+            });
+        }
+        catch (error) {
+            // Not found, cwd missing: report like a failed command so callers handle one shape.
+            return { code: 127, stdout: captured.stdout, stderr: `${captured.stderr}${String(error)}` };
+        }
+        for (const stream of ['stdout', 'stderr']) {
+            if (sink && partial[stream] !== '')
+                sink(partial[stream], stream);
+        }
+        return { code, stdout: captured.stdout, stderr: captured.stderr };
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
@@ -30806,7 +31374,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = (/* unused pure expression or super */ null && (['tag', 'intermediate-registry']));
 const CONTAINER_COMMANDS = ['docker', 'podman'];
@@ -30824,7 +31393,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });
@@ -30866,6 +31434,7 @@ function readIntermediateRegistry(reader, required, why) {
 
 
 
+
 /** Read and validate the build action's inputs. */
 function readBuildInputs(reader, ctx) {
     const images = readContainerImages(reader, true);
@@ -30884,14 +31453,22 @@ function readBuildInputs(reader, ctx) {
     if (fileProblem !== undefined)
         throw new model_errors/* InputError */.dz('container-filename', fileProblem);
     const dir = reader.string('working-directory', ctx.workspace);
+    const containerCommand = reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker');
+    const squash = reader.boolean('squash', false);
+    if (squash && containerCommand !== 'podman') {
+        throw new model_errors/* InputError */.dz('squash', 'docker cannot squash layers (BuildKit has no --squash and the classic builder needs an experimental daemon); use container-command: podman');
+    }
     return {
         images,
-        containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+        containerCommand,
         ...(containerFilename !== '' && { containerFilename }),
         workingDirectory: (0,external_node_path_namespaceObject.isAbsolute)(dir) ? dir : (0,external_node_path_namespaceObject.resolve)(ctx.workspace, dir),
         buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
         parallel: reader.positiveInteger('parallel', (0,external_node_os_namespaceObject.availableParallelism)(), 64),
-        identity
+        identity,
+        platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+        archive: reader.boolean('archive', false),
+        squash
     };
 }
 /** A YAML/JSON mapping of environment variables; values must be scalars. */
@@ -30920,6 +31497,7 @@ function readEnvMap(text, field) {
 
 
 
+
 /** The build command: build every image of `container-images` (check pipeline). */
 async function buildAction(io = actionIO()) {
     const inputs = readBuildInputs(io.reader, io.ctx);
@@ -30929,9 +31507,11 @@ async function buildAction(io = actionIO()) {
         env: io.env,
         now: () => new Date()
     });
-    run.engine.dispose();
-    io.report.output('images', imagesOutput(run.results));
-    await io.report.table(summaryTable('imagegate build', run.results));
+    await run.engine.dispose();
+    await reportBuild(io.report, 'imagegate build', run.results, {
+        ...run,
+        profile: run.engine.profile
+    });
     const failed = run.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);

@@ -37196,6 +37196,8 @@ function isUntagPlaceholder(manifest) {
 
 
 
+/** The annotation an inline artifact keeps its payload in. */
+const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 // The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
 // for an Empty Descriptor"); its content is the two bytes `{}`.
 const EMPTY = Buffer.from('{}');
@@ -37206,19 +37208,28 @@ const EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), si
  */
 async function putArtifact(ctx, ref, content) {
     const repo = ctx.repository(ref, [pushScope(ref.repository)]);
-    const layer = {
-        mediaType: content.artifactType,
-        digest: sha256Digest(content.payload),
-        size: content.payload.length
+    const layer = content.inline
+        ? EMPTY_DESCRIPTOR
+        : {
+            mediaType: content.artifactType,
+            digest: sha256Digest(content.payload),
+            size: content.payload.length
+        };
+    await Promise.all([
+        pushBytes(ctx, repo, EMPTY),
+        ...(content.inline ? [] : [pushBytes(ctx, repo, content.payload)])
+    ]);
+    const annotations = {
+        ...content.annotations,
+        ...(content.inline && { [PAYLOAD_ANNOTATION]: content.payload.toString('utf8') })
     };
-    await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
     const parsed = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType: content.artifactType,
         config: EMPTY_DESCRIPTOR,
         layers: [layer],
-        ...(content.annotations && { annotations: { ...content.annotations } })
+        ...(Object.keys(annotations).length > 0 && { annotations })
     };
     const bytes = Buffer.from(JSON.stringify(parsed));
     const manifest = {
@@ -37245,6 +37256,14 @@ async function getArtifact(ctx, ref, artifactType, limit) {
         return undefined;
     const manifest = raw.parsed;
     const type = manifest.artifactType ?? manifest.config?.mediaType;
+    const inline = manifest.annotations?.[PAYLOAD_ANNOTATION];
+    if (type === artifactType && typeof inline === 'string') {
+        const payload = Buffer.from(inline, 'utf8');
+        if (payload.length > limit) {
+            throw repo.error('read artifact', `payload of ${payload.length} bytes exceeds ${limit}`, false);
+        }
+        return payload;
+    }
     const layer = manifest.layers?.[0];
     if (type !== artifactType || !layer) {
         throw new RegistryError({
@@ -39180,38 +39199,33 @@ function change_changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -39357,6 +39371,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -39576,11 +39591,29 @@ function registry_location_parseRegistryLocation(text, field) {
     return { registry, path };
 }
 /**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
  * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
  * namespacing does, so images of several upstream registries cannot collide.
  */
 function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
     return { registry: location.registry, repository: parts.join('/') };
 }
 
@@ -39599,7 +39632,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = (/* unused pure expression or super */ null && (['tag', 'intermediate-registry']));
 const CONTAINER_COMMANDS = (/* unused pure expression or super */ null && (['docker', 'podman']));
@@ -39617,7 +39651,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });

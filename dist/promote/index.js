@@ -28515,7 +28515,7 @@ const tag = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
 const digest = '[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}';
 const TAG_RE = new RegExp(`^${tag}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${pathComponent}$`);
-const DOMAIN_RE = new RegExp(`^${domain}$`);
+const grammar_DOMAIN_RE = new RegExp(`^${domain}$`);
 const DIGEST_RE = new RegExp(`^${digest}$`);
 const REPOSITORY_PATH_RE = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 /** Longest repository name (host included) the distribution spec allows. */
@@ -28611,7 +28611,7 @@ function parseName(name, field, original) {
             first !== first.toLowerCase());
     let registry = firstIsHost ? first : DOCKER_HUB;
     let repository = firstIsHost ? name.slice(slash + 1) : name;
-    if (firstIsHost && !DOMAIN_RE.test(registry)) {
+    if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
         throw new model_errors/* InputError */.dz(field, `${quoteOutside(original)} has an invalid registry host ${quoteOutside(registry)}`);
     }
     if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
@@ -37194,6 +37194,8 @@ function isUntagPlaceholder(manifest) {
 
 
 
+/** The annotation an inline artifact keeps its payload in. */
+const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 // The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
 // for an Empty Descriptor"); its content is the two bytes `{}`.
 const EMPTY = Buffer.from('{}');
@@ -37204,19 +37206,28 @@ const EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), si
  */
 async function putArtifact(ctx, ref, content) {
     const repo = ctx.repository(ref, [pushScope(ref.repository)]);
-    const layer = {
-        mediaType: content.artifactType,
-        digest: sha256Digest(content.payload),
-        size: content.payload.length
+    const layer = content.inline
+        ? EMPTY_DESCRIPTOR
+        : {
+            mediaType: content.artifactType,
+            digest: sha256Digest(content.payload),
+            size: content.payload.length
+        };
+    await Promise.all([
+        pushBytes(ctx, repo, EMPTY),
+        ...(content.inline ? [] : [pushBytes(ctx, repo, content.payload)])
+    ]);
+    const annotations = {
+        ...content.annotations,
+        ...(content.inline && { [PAYLOAD_ANNOTATION]: content.payload.toString('utf8') })
     };
-    await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
     const parsed = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType: content.artifactType,
         config: EMPTY_DESCRIPTOR,
         layers: [layer],
-        ...(content.annotations && { annotations: { ...content.annotations } })
+        ...(Object.keys(annotations).length > 0 && { annotations })
     };
     const bytes = Buffer.from(JSON.stringify(parsed));
     const manifest = {
@@ -37243,6 +37254,14 @@ async function getArtifact(ctx, ref, artifactType, limit) {
         return undefined;
     const manifest = raw.parsed;
     const type = manifest.artifactType ?? manifest.config?.mediaType;
+    const inline = manifest.annotations?.[PAYLOAD_ANNOTATION];
+    if (type === artifactType && typeof inline === 'string') {
+        const payload = Buffer.from(inline, 'utf8');
+        if (payload.length > limit) {
+            throw repo.error('read artifact', `payload of ${payload.length} bytes exceeds ${limit}`, false);
+        }
+        return payload;
+    }
     const layer = manifest.layers?.[0];
     if (type !== artifactType || !layer) {
         throw new RegistryError({
@@ -38902,6 +38921,16 @@ const CHANGE_INDEX_VERSION = 1;
 const format_CHANGE_INDEX_ARTIFACT_TYPE = 'application/vnd.imagegate.change.v1+json';
 /** Repository (under the intermediate registry's path) that holds every change's index. */
 const CHANGE_INDEX_REPOSITORY = 'imagegate/changes';
+/**
+ * The source fields of an index or an entry. Upload and the buildset post step both write these
+ * from the same label facts, so promote sees one revision and tree whoever wrote the index.
+ */
+function sourceFields(source) {
+    return {
+        ...(source.revision && { revision: source.revision }),
+        ...(source.sourceTree && { sourceTree: source.sourceTree })
+    };
+}
 /** Where a change's index lives: `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. */
 function format_changeIndexLocation(location, key) {
     return { ...changeIndexRepository(location), tag: changeIndexTag(key) };
@@ -39228,38 +39257,33 @@ function changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -39497,6 +39521,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -39707,7 +39732,7 @@ function parseRegistryLocation(text, field) {
     const registry = slash === -1 ? value : value.slice(0, slash);
     const path = slash === -1 ? '' : value.slice(slash + 1);
     const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
+    if (!looksLikeHost || !grammar_DOMAIN_RE.test(registry)) {
         throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
     }
     if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
@@ -39716,11 +39741,29 @@ function parseRegistryLocation(text, field) {
     return { registry, path };
 }
 /**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
  * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
  * namespacing does, so images of several upstream registries cannot collide.
  */
 function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
     return { registry: location.registry, repository: parts.join('/') };
 }
 
@@ -39739,7 +39782,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
 const CONTAINER_COMMANDS = (/* unused pure expression or super */ null && (['docker', 'podman']));
@@ -39757,7 +39801,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });
@@ -39938,7 +39981,9 @@ async function writeStagingRecord(registry, repository, record, nonce = randomBy
     await registry.putArtifact({ ...repository, tag }, {
         artifactType: STAGING_RECORD_ARTIFACT_TYPE,
         payload: encodeStagingRecord(record),
-        annotations: { 'org.opencontainers.image.created': record.stagedAt }
+        annotations: { 'org.opencontainers.image.created': record.stagedAt },
+        // Written beside every staged tag: no blob upload of its own.
+        inline: true
     });
     return tag;
 }
@@ -39994,6 +40039,20 @@ async function recordStagedTags(registry, pushes, stagedAt, run) {
         }
     }
     return outcomes;
+}
+/**
+ * recordStagedTags, with every outcome in the step's log: a record written is an info line, a
+ * failure a warning (cleanup keeps tags it cannot age until someone removes them).
+ */
+async function recordAndLog(registry, pushes, stagedAt, run, log) {
+    for (const outcome of await recordStagedTags(registry, pushes, stagedAt, run)) {
+        if (outcome.error !== undefined) {
+            log.warning(`could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`);
+        }
+        else {
+            log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/promote/cleanup.ts

@@ -28425,7 +28425,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 7552:
+/***/ 678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28694,7 +28694,7 @@ const tag = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
 const digest = '[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}';
 const grammar_TAG_RE = new RegExp(`^${tag}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${pathComponent}$`);
-const DOMAIN_RE = new RegExp(`^${domain}$`);
+const grammar_DOMAIN_RE = new RegExp(`^${domain}$`);
 const grammar_DIGEST_RE = new RegExp(`^${digest}$`);
 const REPOSITORY_PATH_RE = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 /** Longest repository name (host included) the distribution spec allows. */
@@ -28790,7 +28790,7 @@ function parseName(name, field, original) {
             first !== first.toLowerCase());
     let registry = firstIsHost ? first : DOCKER_HUB;
     let repository = firstIsHost ? name.slice(slash + 1) : name;
-    if (firstIsHost && !DOMAIN_RE.test(registry)) {
+    if (firstIsHost && !grammar_DOMAIN_RE.test(registry)) {
         throw new model_errors/* InputError */.dz(field, `${quoteOutside(original)} has an invalid registry host ${quoteOutside(registry)}`);
     }
     if (DOCKER_HUB_ALIASES.has(registry.toLowerCase()))
@@ -37180,6 +37180,8 @@ function isUntagPlaceholder(manifest) {
 
 
 
+/** The annotation an inline artifact keeps its payload in. */
+const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 // The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
 // for an Empty Descriptor"); its content is the two bytes `{}`.
 const EMPTY = Buffer.from('{}');
@@ -37190,19 +37192,28 @@ const EMPTY_DESCRIPTOR = { mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), si
  */
 async function putArtifact(ctx, ref, content) {
     const repo = ctx.repository(ref, [pushScope(ref.repository)]);
-    const layer = {
-        mediaType: content.artifactType,
-        digest: sha256Digest(content.payload),
-        size: content.payload.length
+    const layer = content.inline
+        ? EMPTY_DESCRIPTOR
+        : {
+            mediaType: content.artifactType,
+            digest: sha256Digest(content.payload),
+            size: content.payload.length
+        };
+    await Promise.all([
+        pushBytes(ctx, repo, EMPTY),
+        ...(content.inline ? [] : [pushBytes(ctx, repo, content.payload)])
+    ]);
+    const annotations = {
+        ...content.annotations,
+        ...(content.inline && { [PAYLOAD_ANNOTATION]: content.payload.toString('utf8') })
     };
-    await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
     const parsed = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType: content.artifactType,
         config: EMPTY_DESCRIPTOR,
         layers: [layer],
-        ...(content.annotations && { annotations: { ...content.annotations } })
+        ...(Object.keys(annotations).length > 0 && { annotations })
     };
     const bytes = Buffer.from(JSON.stringify(parsed));
     const manifest = {
@@ -37229,6 +37240,14 @@ async function getArtifact(ctx, ref, artifactType, limit) {
         return undefined;
     const manifest = raw.parsed;
     const type = manifest.artifactType ?? manifest.config?.mediaType;
+    const inline = manifest.annotations?.[PAYLOAD_ANNOTATION];
+    if (type === artifactType && typeof inline === 'string') {
+        const payload = Buffer.from(inline, 'utf8');
+        if (payload.length > limit) {
+            throw repo.error('read artifact', `payload of ${payload.length} bytes exceeds ${limit}`, false);
+        }
+        return payload;
+    }
     const layer = manifest.layers?.[0];
     if (type !== artifactType || !layer) {
         throw new RegistryError({
@@ -38873,22 +38892,104 @@ function createRegistry(store, io, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/engine/platform.ts
+
+/** The platform of this machine, as a default for single-platform builds. */
+function nativePlatform() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm/v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        ia32: '386'
+    };
+    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
+}
+/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
+function platformRef(ref, platform) {
+    const colon = ref.lastIndexOf(':');
+    const suffix = `__${platform.replace(/\//g, '-')}`;
+    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
+}
+/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
+function registryOf(ref) {
+    return ref.slice(0, ref.indexOf('/'));
+}
+
+;// CONCATENATED MODULE: ./shared/build/records.ts
+
+
+/** One record per image and platform built (or tried), in list order. */
+function buildRecords(results, details, profile) {
+    const engine = {
+        kind: profile.kind,
+        binary: profile.binary,
+        ...(profile.version && { version: profile.version })
+    };
+    return results.flatMap(result => {
+        const { plan } = result;
+        const detail = details.get(plan);
+        const platforms = plan.platform !== undefined
+            ? [plan.platform]
+            : plan.image.arch.length > 0
+                ? plan.image.arch
+                : [nativePlatform()];
+        const single = platforms.length === 1;
+        return platforms.map((platform) => ({
+            field: plan.image.field,
+            repository: reference_formatReference(plan.image.repository),
+            platform,
+            status: result.status,
+            ...(result.built && { imageId: result.built.imageId }),
+            ...(single && result.pushed[0] && { digest: result.pushed[0].digest }),
+            pushed: result.pushed.map(p => p.ref),
+            baseImage: detail?.baseImage ?? null,
+            seconds: Math.round(result.seconds * 10) / 10,
+            engine,
+            labels: detail?.labels ?? {},
+            ...(detail?.archives && {
+                archive: detail.archives.find(a => a.platform === platform)?.path
+            }),
+            ...(result.error !== undefined && { error: result.error })
+        }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/build/report.ts
 
-/** The `images` output: one entry per image, in list order. */
-function imagesOutput(results) {
-    return results.map(r => ({
-        field: r.plan.image.field,
-        repository: reference_formatReference(r.plan.image.repository),
-        status: r.status,
-        tags: r.plan.localTags,
-        ...(r.built && { imageId: r.built.imageId }),
-        platforms: r.plan.image.arch,
-        ...(r.pushed[0] && { digest: r.pushed[0].digest }),
-        pushed: r.pushed,
-        seconds: Math.round(r.seconds * 10) / 10,
-        ...(r.error !== undefined && { error: r.error })
-    }));
+/**
+ * The `images` output: one entry per image, in list order. A platform job builds an image once
+ * per platform; those builds make one entry, each with its own record under `builds`.
+ */
+function imagesOutput(results, records = []) {
+    const groups = new Map();
+    for (const r of results)
+        groups.set(r.plan.image, [...(groups.get(r.plan.image) ?? []), r]);
+    return [...groups.values()].map(units => {
+        const { plan } = units[0];
+        const status = units.some(u => u.status === 'failed')
+            ? 'failed'
+            : units.some(u => u.status === 'skipped')
+                ? 'skipped'
+                : 'built';
+        const pushed = units.flatMap(u => u.pushed);
+        const errors = units.flatMap(u => u.error === undefined ? [] : [u.plan.platform ? `[${u.plan.platform}] ${u.error}` : u.error]);
+        const imageId = units.find(u => u.built)?.built?.imageId;
+        return {
+            field: plan.image.field,
+            repository: reference_formatReference(plan.image.repository),
+            status,
+            tags: [...new Set(units.flatMap(u => u.plan.localTags))],
+            ...(imageId && { imageId }),
+            platforms: plan.platform !== undefined ? units.map(u => u.plan.platform) : plan.image.arch,
+            ...(pushed[0] && { digest: pushed[0].digest }),
+            pushed,
+            seconds: Math.round(units.reduce((sum, u) => sum + u.seconds, 0) * 10) / 10,
+            ...(errors.length > 0 && { error: errors.join('; ') }),
+            builds: records.filter(b => b.field === plan.image.field)
+        };
+    });
 }
 /** The summary table: image, status, tags, platforms, digest or id, seconds, error. */
 function summaryTable(heading, results) {
@@ -38913,10 +39014,32 @@ class ImagesFailedError extends Error {
     name = 'ImagesFailedError';
     constructor(failed) {
         super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${failed
-            .map(r => `${r.plan.image.field} (${reference_formatReference(r.plan.image.repository)}): ${r.error ?? 'failed'}`)
+            .map(r => `${r.plan.image.field} (${reference_formatReference(r.plan.image.repository)}${r.plan.platform ? `, ${r.plan.platform}` : ''}): ${r.error ?? 'failed'}`)
             .join('; ')}`);
         this.failed = failed;
     }
+}
+
+;// CONCATENATED MODULE: ./shared/build/outputs.ts
+
+
+
+
+/**
+ * The outputs build and upload share: `images` (with a record per platform under `builds`),
+ * `build-records` (the path of the same records as a JSON file, for tools and artifacts),
+ * `archives` (the OCI layout tarballs, one path a line) and the summary table.
+ */
+async function reportBuild(reporter, heading, results, source) {
+    const records = buildRecords(results, source.details, source.profile);
+    const file = (0,external_node_path_namespaceObject.join)(source.outputDir, 'build-records.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(records, null, 2)}\n`);
+    reporter.output('images', imagesOutput(results, records));
+    reporter.output('build-records', file);
+    const archives = records.flatMap(r => (r.archive ? [r.archive] : []));
+    if (archives.length > 0)
+        reporter.output('archives', archives.join('\n'));
+    await reporter.table(summaryTable(heading, results));
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
@@ -38973,6 +39096,100 @@ class ProcessRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+
+
+
+/** Parse an `intermediate-registry`-style location; the host must look like a host. */
+function parseRegistryLocation(text, field) {
+    const value = text.trim().replace(/\/+$/, '');
+    const slash = value.indexOf('/');
+    const registry = slash === -1 ? value : value.slice(0, slash);
+    const path = slash === -1 ? '' : value.slice(slash + 1);
+    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
+    if (!looksLikeHost || !grammar_DOMAIN_RE.test(registry)) {
+        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+    }
+    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
+        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    }
+    return { registry, path };
+}
+/**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
+ * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
+ * namespacing does, so images of several upstream registries cannot collide.
+ */
+function stagedRepository(location, finalName) {
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
+    return { registry: location.registry, repository: parts.join('/') };
+}
+
+;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
+
+
+/**
+ * How the buildset-registry action tells later steps of the job about the active buildset
+ * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
+ * build there too, under the final names, so consumer jobs find the images.
+ */
+const BuildsetEnv = {
+    /** `host:port` of the active buildset registry; unset means none. */
+    Registry: 'IMAGEGATE_BUILDSET_REGISTRY',
+    Username: 'IMAGEGATE_BUILDSET_REGISTRY_USERNAME',
+    /** Masked by the action that sets it. */
+    Password: 'IMAGEGATE_BUILDSET_REGISTRY_PASSWORD',
+    /** A directory holding the registry's `ca.crt` (podman/skopeo `--cert-dir`). */
+    CertDir: 'IMAGEGATE_BUILDSET_REGISTRY_CERT_DIR'
+};
+/** Read the buildset registry variables; undefined when no buildset registry is active. */
+function readBuildsetRegistryEnv(env) {
+    const registry = env[BuildsetEnv.Registry]?.trim();
+    if (!registry)
+        return undefined;
+    const username = env[BuildsetEnv.Username]?.trim();
+    const password = env[BuildsetEnv.Password];
+    const certDir = env[BuildsetEnv.CertDir]?.trim();
+    return {
+        registry,
+        ...(username && password && { username, password }),
+        ...(certDir && { certDir })
+    };
+}
+/**
+ * Zuul's namespacing inside the buildset registry: docker.io images
+ * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
+ * them; every other registry's images under `<upstream host>/<path>`, the host written as one
+ * path component that keeps its port (`registry.example:5000` → `registry.example_5000`), so the
+ * buildset post step can tell the final name back (buildset/namespaces.ts).
+ */
+function buildsetRepository(registry, finalName) {
+    if (finalName.registry === DOCKER_HUB)
+        return { registry, repository: finalName.repository };
+    return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
+}
+/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
+function namespacePath(namespace) {
+    return namespace === DOCKER_HUB ? '' : hostPathComponent(namespace);
+}
+
 ;// CONCATENATED MODULE: ./shared/model/change.ts
 
 
@@ -38991,38 +39208,33 @@ function changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = structured_input_isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = structured_input_isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = structured_input_isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -39260,6 +39472,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -39459,32 +39672,57 @@ function duplicateTags(images) {
     return errors;
 }
 
-;// CONCATENATED MODULE: ./shared/model/registry-location.ts
+;// CONCATENATED MODULE: ./shared/model/platform-records.ts
 
 
 
-/** Parse an `intermediate-registry`-style location; the host must look like a host. */
-function parseRegistryLocation(text, field) {
-    const value = text.trim().replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const registry = slash === -1 ? value : value.slice(0, slash);
-    const path = slash === -1 ? '' : value.slice(slash + 1);
-    const looksLikeHost = registry.includes('.') || registry.includes(':') || registry === 'localhost';
-    if (!looksLikeHost || !DOMAIN_RE.test(registry)) {
-        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)} must start with a registry host, e.g. "ghcr.io/org/staging" or "registry.example:5000"`);
+
+
+
+/** `linux/arm64/v8` → `linux-arm64-v8`: a platform as it may appear in a tag or a cache key. */
+function platformSlug(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The record tag of one platform of an entry: the temporary tag of its first tag, plus the platform. */
+function platformRecordTag(identity, image, platform) {
+    const field = `${image.field}.tags[0]`;
+    const tag = `${changeTag(identity, image.tags[0], field)}.${platformSlug(platform)}`;
+    if (tag.length > MAX_TAG_LENGTH) {
+        throw new model_errors/* InputError */.dz(field, `the platform record tag "${tag}" would be ${tag.length} characters long; tags may have at most ${MAX_TAG_LENGTH} (shorten "${image.tags[0]}")`);
     }
-    if (path !== '' && !REPOSITORY_PATH_RE.test(path)) {
-        throw new model_errors/* InputError */.dz(field, `${quoteOutside(text)}: ${quoteOutside(path)} is not a valid lowercase repository path`);
+    return tag;
+}
+/** The repository an entry's records and merged index live in. */
+function recordRepository(image, place) {
+    switch (place.kind) {
+        case 'final':
+            return image.repository;
+        case 'intermediate':
+            return stagedRepository(place.location, image.repository);
+        case 'buildset':
+            return buildsetRepository(place.registry, image.repository);
     }
-    return { registry, path };
 }
 /**
- * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
- * namespacing does, so images of several upstream registries cannot collide.
+ * The platforms one job builds of an entry: the entry's `arch` that are in `platforms`, or, for an
+ * entry without `arch`, every one of `platforms` (as OSBS builds every platform of the build
+ * unless an image excludes some). Empty: the entry is not built by this job.
  */
-function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
-    return { registry: location.registry, repository: parts.join('/') };
+function platformsOf(image, platforms) {
+    if (image.arch.length === 0)
+        return [...platforms];
+    return platforms.filter(p => image.arch.includes(p));
+}
+/** A `platforms`-style list (already split), checked: each `os/arch[/variant]`, no repeats. */
+function checkPlatformList(values, field) {
+    const errors = [];
+    values.forEach((p, i) => {
+        if (!PLATFORM_RE.test(p))
+            errors.push(new model_errors/* InputError */.dz(`${field}[${i}]`, `"${p}" is not a platform like "linux/amd64" or "linux/arm/v7"`));
+    });
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return [...new Set(values)];
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/common.ts
@@ -39502,7 +39740,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
 const CONTAINER_COMMANDS = ['docker', 'podman'];
@@ -39520,7 +39759,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });
@@ -39562,6 +39800,7 @@ function readIntermediateRegistry(reader, required, why) {
 
 
 
+
 /** Read and validate the build action's inputs. */
 function readBuildInputs(reader, ctx) {
     const images = readContainerImages(reader, true);
@@ -39580,14 +39819,22 @@ function readBuildInputs(reader, ctx) {
     if (fileProblem !== undefined)
         throw new model_errors/* InputError */.dz('container-filename', fileProblem);
     const dir = reader.string('working-directory', ctx.workspace);
+    const containerCommand = reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker');
+    const squash = reader.boolean('squash', false);
+    if (squash && containerCommand !== 'podman') {
+        throw new model_errors/* InputError */.dz('squash', 'docker cannot squash layers (BuildKit has no --squash and the classic builder needs an experimental daemon); use container-command: podman');
+    }
     return {
         images,
-        containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+        containerCommand,
         ...(containerFilename !== '' && { containerFilename }),
         workingDirectory: (0,external_node_path_namespaceObject.isAbsolute)(dir) ? dir : (0,external_node_path_namespaceObject.resolve)(ctx.workspace, dir),
         buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
         parallel: reader.positiveInteger('parallel', (0,external_node_os_namespaceObject.availableParallelism)(), 64),
-        identity
+        identity,
+        platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+        archive: reader.boolean('archive', false),
+        squash
     };
 }
 /** A YAML/JSON mapping of environment variables; values must be scalars. */
@@ -39811,8 +40058,13 @@ function buildCommand(profile, spec) {
             const multi = spec.platforms.length > 1;
             // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
             // ends up holding the native platform only (test-environment.md §7).
-            const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-            args = ['build', context, ...common, ...output, ...platform];
+            // A single named platform needs --no-cache too: the layer cache ignores --platform, so an
+            // arm64 build after an amd64 one of the same context returns the amd64 image.
+            const output = multi
+                ? ['--manifest', spec.tags[0], '--no-cache']
+                : [...tags(spec.tags), ...(spec.platforms.length === 1 ? ['--no-cache'] : [])];
+            const squash = spec.squash ? ['--squash'] : [];
+            args = ['build', context, ...common, ...squash, ...output, ...platform];
             break;
         }
     }
@@ -39822,31 +40074,6 @@ function buildCommand(profile, spec) {
         cwd: spec.cwd,
         env: { ...spec.env, ...env }
     };
-}
-
-;// CONCATENATED MODULE: ./shared/engine/platform.ts
-
-/** The platform of this machine, as a default for single-platform builds. */
-function nativePlatform() {
-    const map = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm/v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-        ia32: '386'
-    };
-    return `linux/${map[(0,external_node_os_namespaceObject.arch)()] ?? (0,external_node_os_namespaceObject.arch)()}`;
-}
-/** A local-only reference for one platform of a docker build: `<ref>__linux-arm64`. */
-function platformRef(ref, platform) {
-    const colon = ref.lastIndexOf(':');
-    const suffix = `__${platform.replace(/\//g, '-')}`;
-    return `${ref.slice(0, colon)}:${ref.slice(colon + 1, colon + 1 + 128 - suffix.length)}${suffix}`;
-}
-/** The host of a reference such as `127.0.0.1:5000/org/app:1`. */
-function registryOf(ref) {
-    return ref.slice(0, ref.indexOf('/'));
 }
 
 ;// CONCATENATED MODULE: ./shared/engine/command.ts
@@ -39945,6 +40172,10 @@ function loginCommand(profile, scope, registry, username, password, access) {
 function tagCommand(profile, source, target) {
     return { command: profile.binary, args: ['tag', source, target] };
 }
+/** Remove local tags (an image goes only with its last tag). */
+function untagCommand(profile, refs) {
+    return { command: profile.binary, args: ['image', 'rm', ...refs] };
+}
 /**
  * Push one local image (or podman manifest list, with all its platforms) to `target`.
  * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.
@@ -40038,6 +40269,8 @@ class ContainerEngine {
     scope;
     scratch;
     counter = 0;
+    /** Per-platform local tags (`<ref>__linux-arm64`) this engine created; dispose() removes them. */
+    platformTags = new Set();
     constructor(options) {
         this.options = options;
         this.runner = options.runner;
@@ -40089,6 +40322,7 @@ class ContainerEngine {
             const ref = platformRef(spec.tags[0], platform);
             const iidFile = this.file('iid');
             const prefixed = sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+            this.platformTags.add(ref);
             await runChecked(this.runner, buildCommand(profile, { ...spec, tags: [ref], platforms: [platform], iidFile }), prefixed);
             platformImages.push({ platform, ref });
             if (platform === nativePlatform() || imageId === '')
@@ -40130,6 +40364,7 @@ class ContainerEngine {
             // mode the final tag must not point at a single-platform image, not even for seconds.
             const staging = platformRef(target, platform);
             temporary.push(staging);
+            this.platformTags.add(staging);
             members.push({ digest: await this.dockerPush(ref, staging, sink), platform });
         }
         if (this.options.writeIndex) {
@@ -40147,9 +40382,24 @@ class ContainerEngine {
         await this.removeTemporaryTags(temporary);
         return digest;
     }
-    /** Remove the temporary login and scratch files. */
-    dispose() {
-        (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+    /**
+     * Remove the per-platform local tags (kept until now: every push of the image needs them),
+     * the temporary login and the scratch files. A tag that cannot be removed is a warning.
+     */
+    async dispose() {
+        const tags = [...this.platformTags];
+        this.platformTags.clear();
+        try {
+            if (tags.length > 0) {
+                const result = await this.runner.run(untagCommand(this.options.profile, tags));
+                if (result.code !== 0) {
+                    this.options.log?.(`could not remove the temporary local tags: ${result.stderr.trim()}`);
+                }
+            }
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(this.scratch, { recursive: true, force: true });
+        }
     }
     async removeTemporaryTags(refs) {
         const { removeTag, log } = this.options;
@@ -40195,52 +40445,83 @@ function buildxDigests(metadataFile, refs) {
     return typeof digest === 'string' ? Object.fromEntries(refs.map(r => [r, digest])) : {};
 }
 
-;// CONCATENATED MODULE: ./shared/model/buildset-env.ts
-
+;// CONCATENATED MODULE: ./shared/engine/image-files.ts
 /**
- * How the buildset-registry action tells later steps of the job about the active buildset
- * registry: environment variables (written to GITHUB_ENV). Build and upload push what they
- * build there too, under the final names, so consumer jobs find the images.
+ * Commands that read a built image back out of the local store: its identity (for the build
+ * record) and an OCI layout tarball of it (for actions/upload-artifact).
  */
-const BuildsetEnv = {
-    /** `host:port` of the active buildset registry; unset means none. */
-    Registry: 'IMAGEGATE_BUILDSET_REGISTRY',
-    Username: 'IMAGEGATE_BUILDSET_REGISTRY_USERNAME',
-    /** Masked by the action that sets it. */
-    Password: 'IMAGEGATE_BUILDSET_REGISTRY_PASSWORD',
-    /** A directory holding the registry's `ca.crt` (podman/skopeo `--cert-dir`). */
-    CertDir: 'IMAGEGATE_BUILDSET_REGISTRY_CERT_DIR'
-};
-/** Read the buildset registry variables; undefined when no buildset registry is active. */
-function readBuildsetRegistryEnv(env) {
-    const registry = env[BuildsetEnv.Registry]?.trim();
-    if (!registry)
-        return undefined;
-    const username = env[BuildsetEnv.Username]?.trim();
-    const password = env[BuildsetEnv.Password];
-    const certDir = env[BuildsetEnv.CertDir]?.trim();
+/** `image inspect`: the image id and the digests it was pulled or pushed by, on one line. */
+function inspectCommand(profile, ref) {
     return {
-        registry,
-        ...(username && password && { username, password }),
-        ...(certDir && { certDir })
+        command: profile.binary,
+        args: ['image', 'inspect', '--format', '{{.Id}}|{{join .RepoDigests ","}}', ref]
     };
 }
-/**
- * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
- * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
- * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
- * stagedRepository does, because a repository path cannot hold a colon).
- */
-function buildsetRepository(registry, finalName) {
-    if (finalName.registry === DOCKER_HUB)
-        return { registry, repository: finalName.repository };
-    return { registry, repository: `${namespacePath(finalName.registry)}/${finalName.repository}` };
+/** The local image's id and the digest it has in `repository` (or any registry), when known. */
+function parseInspect(output, repository) {
+    const [id = '', digests = ''] = output.trim().split('\n')[0].split('|');
+    const imageId = /^(sha256:)?[0-9a-f]{64}$/.test(id)
+        ? id.startsWith('sha256:')
+            ? id
+            : `sha256:${id}`
+        : undefined;
+    const repoDigests = digests
+        .split(',')
+        .map(d => d.trim())
+        .filter(d => /^[^@\s]+@sha256:[0-9a-f]{64}$/.test(d));
+    const own = repoDigests.find(d => d.startsWith(`${repository}@`)) ?? repoDigests[0];
+    return { ...(imageId && { imageId }), ...(own && { digest: own.slice(own.indexOf('@') + 1) }) };
 }
-/** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
-function namespacePath(namespace) {
-    return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
+/**
+ * Save one image as an OCI layout tarball: podman `save --format oci-archive`; docker `save`,
+ * which writes an OCI image layout from Engine 25 on (older engines are refused before building).
+ */
+function saveCommand(profile, ref, file) {
+    return profile.kind === 'podman'
+        ? { command: profile.binary, args: ['save', '--format', 'oci-archive', '--output', file, ref] }
+        : { command: profile.binary, args: ['save', '--output', file, ref] };
+}
+/** `docker version` of the daemon, to know whether `docker save` writes an OCI layout. */
+function serverVersionCommand(profile) {
+    return { command: profile.binary, args: ['version', '--format', '{{.Server.Version}}'] };
+}
+/** docker Engine 25 and later write an OCI image layout with `docker save`. */
+function savesOciLayout(serverVersion) {
+    const major = Number(/^([0-9]+)\./.exec(serverVersion.trim())?.[1] ?? 0);
+    return major >= 25;
 }
 
+;// CONCATENATED MODULE: ./shared/build/archive-check.ts
+
+
+/**
+ * `archive: true` saves one OCI layout tarball per platform image; refuse, before anything is
+ * built, what cannot give one: a podman manifest list or a buildx multi-platform result (never a
+ * single local image), and docker Engines before 25, whose `docker save` writes the older
+ * docker-archive layout.
+ */
+async function checkArchivable(plans, profile, runner) {
+    const errors = [];
+    if (profile.kind === 'podman' || profile.kind === 'buildx') {
+        for (const plan of plans) {
+            if (plan.platform === undefined && plan.image.arch.length > 1) {
+                errors.push(new model_errors/* InputError */.dz('archive', `${plan.image.field} builds ${plan.image.arch.join(', ')} in one ${profile.kind === 'podman' ? 'podman manifest list' : 'buildx build'}, which cannot be saved as OCI layouts one per platform; build one platform per job (platforms) to archive them`));
+            }
+        }
+    }
+    if (profile.kind !== 'podman') {
+        const result = await runner.run(serverVersionCommand(profile));
+        const version = result.stdout.trim();
+        if (result.code !== 0 || !savesOciLayout(version)) {
+            errors.push(new model_errors/* InputError */.dz('archive', `docker Engine ${version || '(unknown version)'} does not write an OCI layout with docker save (Engine 25 and later do); use container-command: podman or a newer docker Engine`));
+        }
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./shared/build/dockerfile.ts
 /**
  * Just enough Dockerfile reading to order builds: the images named by `FROM`, after `ARG`
@@ -40329,6 +40610,140 @@ function baseImages(text, buildArgs) {
     }
     return images;
 }
+/**
+ * The image the built stage starts from (OSBS's "parent image"): the `target` stage, else the
+ * last one, followed through stage names to an image; undefined for `scratch`.
+ */
+function finalBaseImage(text, buildArgs, target) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = [];
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && stages.length === 0) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            const words = rest.filter(w => !w.startsWith('--'));
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            const name = asIndex !== -1 ? words[asIndex + 1]?.toLowerCase() : undefined;
+            stages.push({ ...(name && { name }), from: substitute(words[0] ?? '', vars) });
+        }
+    }
+    let stage = target
+        ? stages.find(s => s.name === target.toLowerCase())
+        : stages[stages.length - 1];
+    for (let hops = 0; stage && hops <= stages.length; hops++) {
+        const from = stage.from.toLowerCase();
+        const earlier = stages.slice(0, stages.indexOf(stage)).find(s => s.name === from);
+        if (!earlier)
+            return stage.from === '' || from === 'scratch' ? undefined : stage.from;
+        stage = earlier;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/build/labels.ts
+/** Labels imagegate puts on every image; promote verifies revision and source tree. */
+const ImagegateLabel = {
+    Revision: 'org.opencontainers.image.revision',
+    SourceTree: 'dev.imagegate.source-tree',
+    Source: 'org.opencontainers.image.source',
+    Created: 'org.opencontainers.image.created',
+    Change: 'dev.imagegate.change',
+    ChangeUrl: 'dev.imagegate.change-url'
+};
+/**
+ * The labels of one image: the user's, then ours on top, so a user label can never override
+ * one of our keys. Returns the user keys that were overridden, for a warning.
+ */
+function imageLabels(user, facts) {
+    const ours = {
+        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
+        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
+        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
+        [ImagegateLabel.Created]: facts.created,
+        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
+        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
+    };
+    const reserved = new Set(Object.values(ImagegateLabel));
+    const overridden = Object.keys(user).filter(k => reserved.has(k));
+    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
+    return { labels: { ...kept, ...ours }, overridden };
+}
+
+;// CONCATENATED MODULE: ./shared/build/details.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * For every built image: the labels it got, its base image's identity (best effort: a base the
+ * store does not list, e.g. one BuildKit pulled into its own cache, has a name only) and, when
+ * asked, an OCI layout tarball per platform image.
+ */
+async function gatherDetails(results, options) {
+    const details = new Map();
+    if (options.archiveDir)
+        await (0,promises_namespaceObject.mkdir)(options.archiveDir, { recursive: true });
+    for (const result of results) {
+        if (result.status !== 'built' || !result.built)
+            continue;
+        const { plan } = result;
+        const { labels } = imageLabels(plan.image.labels, options.facts);
+        const baseImage = await inspectBase(plan, options);
+        const archives = options.archiveDir
+            ? await saveArchives(result, options.archiveDir, options)
+            : undefined;
+        details.set(plan, { labels, ...(baseImage && { baseImage }), ...(archives && { archives }) });
+    }
+    return details;
+}
+async function inspectBase(plan, options) {
+    const name = finalBaseImage((0,external_node_fs_namespaceObject.readFileSync)(plan.dockerfile, 'utf8'), plan.image.buildArgs, plan.image.target);
+    if (name === undefined)
+        return undefined;
+    const result = await options.runner.run(inspectCommand(options.profile, name));
+    if (result.code !== 0)
+        return { name };
+    const repository = name.replace(/(@.*|:[^:/]*)$/, '');
+    return { name, ...parseInspect(result.stdout, repository) };
+}
+async function saveArchives(result, dir, options) {
+    const { plan } = result;
+    const built = result.built;
+    // docker without buildx keeps one local image per platform; otherwise one image was built.
+    const images = built.platformImages ?? [
+        {
+            platform: plan.platform ?? plan.image.arch[0] ?? nativePlatform(),
+            ref: built.localTags[0]
+        }
+    ];
+    const out = [];
+    for (const { platform, ref } of images) {
+        const name = `${familiarName(plan.image.repository).replace(/[/:]/g, '_')}_${plan.image.tags[0]}_${platformSlug(platform)}.tar`;
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        await options.log.group(`Saving ${ref} (${platform}) as ${path}`, async () => {
+            await runChecked(options.runner, saveCommand(options.profile, ref, path), line => options.log.info(line));
+        });
+        out.push({ platform, path });
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./shared/build/order.ts
 
@@ -40395,28 +40810,103 @@ function cycleError(images, path) {
 ;// CONCATENATED MODULE: ./shared/build/siblings.ts
 
 
+
 /** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
 const SIBLINGS_DIR = '.imagegate-siblings';
 /** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
 const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
 /**
- * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
- * Returns the build arg to add. The caller has checked that the folder did not exist.
+ * Give one build its own `<context>/.imagegate-siblings/<path>` for each sibling, without
+ * touching the checkout: the build context (`<context>/<path>`) is copied for this build alone,
+ * hard-linked file by file where the filesystem allows (no bytes copied), and the siblings are
+ * added to the copy. Images that share a context and build in parallel therefore each see
+ * exactly their own siblings, and an interrupted build leaves nothing in the checkout. When the
+ * build context does not contain the context directory, the siblings folder could not be seen
+ * by the build anyway: nothing is copied and `outsideContext` says so.
  */
-function copySiblings(workspace, contextDir, siblings) {
-    const target = (0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR);
-    (0,external_node_fs_namespaceObject.mkdirSync)(target, { recursive: true, mode: 0o755 });
-    for (const sibling of siblings) {
-        (0,external_node_fs_namespaceObject.cpSync)((0,external_node_path_namespaceObject.join)(workspace, sibling), (0,external_node_path_namespaceObject.join)(target, sibling), {
-            recursive: true,
-            verbatimSymlinks: true
-        });
+async function prepareSiblings(req) {
+    const buildArg = `${SIBLINGS_BUILD_ARG}=${req.siblings.join(' ')}`;
+    const buildContext = (0,external_node_path_namespaceObject.resolve)(req.contextDir, req.contextPath);
+    const contextInCopy = (0,external_node_path_namespaceObject.relative)(buildContext, req.contextDir);
+    if (!isInside(contextInCopy)) {
+        return {
+            cwd: req.contextDir,
+            ...(req.file !== undefined && { file: req.file }),
+            buildArg,
+            outsideContext: true,
+            remove: async () => undefined
+        };
     }
-    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
+    await (0,promises_namespaceObject.mkdir)(req.scratchDir, { recursive: true });
+    const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(req.scratchDir, 'imagegate-context-'));
+    const remove = () => (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
+    try {
+        const copy = (0,external_node_path_namespaceObject.join)(root, 'context');
+        await linkTree(buildContext, copy, root);
+        const cwd = (0,external_node_path_namespaceObject.join)(copy, contextInCopy);
+        const target = (0,external_node_path_namespaceObject.join)(cwd, SIBLINGS_DIR);
+        await (0,promises_namespaceObject.mkdir)(target, { recursive: true, mode: 0o755 });
+        for (const sibling of req.siblings) {
+            const dest = (0,external_node_path_namespaceObject.join)(target, sibling);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dest, '..'), { recursive: true, mode: 0o755 });
+            await linkTree((0,external_node_path_namespaceObject.join)(req.workspace, sibling), dest, root);
+        }
+        let file = req.file;
+        if (file !== undefined) {
+            const dockerfile = (0,external_node_path_namespaceObject.resolve)(req.contextDir, file);
+            // A Dockerfile outside the build context was not copied: the engine reads the original.
+            if (!isInside((0,external_node_path_namespaceObject.relative)(buildContext, dockerfile)))
+                file = dockerfile;
+        }
+        return { cwd, ...(file !== undefined && { file }), buildArg, remove };
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
 }
-/** Remove the siblings folder; called after every build, also a failed one. */
-function removeSiblings(contextDir) {
-    (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
+function isInside(rel) {
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Recreate `from` at `to`: directories with their modes, symbolic links verbatim (engines send
+ * the link, never its target), regular files hard-linked, or copied with mode and times where
+ * a hard link is impossible (another filesystem, a file we may not link). `skip` (the copy's
+ * own root) is never descended into, so a scratch directory inside the context cannot recurse.
+ * Sockets, pipes and devices are left out: no engine sends them.
+ */
+async function linkTree(from, to, skip) {
+    const stat = await (0,promises_namespaceObject.lstat)(from);
+    if (stat.isSymbolicLink()) {
+        await (0,promises_namespaceObject.symlink)(await (0,promises_namespaceObject.readlink)(from), to);
+        return;
+    }
+    if (stat.isFile()) {
+        await linkOrCopy(from, to);
+        return;
+    }
+    if (!stat.isDirectory() || (0,external_node_path_namespaceObject.resolve)(from) === (0,external_node_path_namespaceObject.resolve)(skip))
+        return;
+    await (0,promises_namespaceObject.mkdir)(to, { mode: 0o700 });
+    for (const entry of await (0,promises_namespaceObject.readdir)(from)) {
+        await linkTree((0,external_node_path_namespaceObject.join)(from, entry), (0,external_node_path_namespaceObject.join)(to, entry), skip);
+    }
+    await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+    await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+}
+const COPY_INSTEAD = new Set(['EXDEV', 'EPERM', 'EACCES', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_namespaceObject.link)(from, to);
+    }
+    catch (e) {
+        if (!COPY_INSTEAD.has(e.code ?? ''))
+            throw e;
+        const stat = await (0,promises_namespaceObject.lstat)(from);
+        await (0,promises_namespaceObject.copyFile)(from, to, external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+        await (0,promises_namespaceObject.chmod)(to, stat.mode & 0o7777);
+        await (0,promises_namespaceObject.utimes)(to, stat.atime, stat.mtime);
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/build/plan.ts
@@ -40486,7 +40976,7 @@ function checkImage(image, options, root, errors) {
         errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
     }
     if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`));
     }
     image.siblings.forEach((s, i) => {
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
@@ -40513,12 +41003,82 @@ function inside(root, path) {
     return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !rel.startsWith(external_node_path_namespaceObject.sep));
 }
 
-;// CONCATENATED MODULE: ./shared/build/source.ts
+;// CONCATENATED MODULE: ./shared/build/platform-plans.ts
+
+
+
+
 /**
- * Gather the label facts once per step. The revision and tree come from git in the working
- * directory (what was really built, e.g. a PR's merge commit), not from the event.
+ * Turn the plans of a whole list into a platform job's builds: one plan per image and platform
+ * of `platforms` it is built for (platformsOf), each building that platform alone and pushed
+ * under its record tag. Without `platforms` the plans are returned unchanged.
+ *
+ * An image built FROM another image of the list needs that image built for the same platform in
+ * the same job, else it would build on whatever the registry holds: an input error. When a job
+ * builds several platforms, each platform's builds wait for the previous platform's, because
+ * the final local tags (which FROM resolves to) name the platform built last; each build also
+ * gets a tag of its own (`<tag>__linux-arm64`) that the push uses.
  */
-async function readSourceFacts(runner, context, log) {
+function platform_plans_selectPlatforms(plans, platforms, identity) {
+    if (platforms.length === 0)
+        return { plans: [...plans], excluded: [] };
+    const wanted = plans.map(p => platformsOf(p.image, platforms));
+    const errors = [];
+    const excluded = [];
+    const units = [];
+    const unitIndex = new Map();
+    const key = (plan, platform) => `${plan} ${platform}`;
+    plans.forEach((plan, i) => {
+        if (wanted[i].length === 0) {
+            excluded.push({
+                image: plan.image,
+                reason: `its arch (${plan.image.arch.join(', ')}) has none of platforms (${platforms.join(', ')})`
+            });
+        }
+    });
+    for (const platform of platforms) {
+        // Every build of the platforms before this one (nothing for the usual single platform).
+        const previous = units.map((_, j) => j);
+        plans.forEach((plan, i) => {
+            if (!wanted[i].includes(platform))
+                return;
+            const deps = [];
+            for (const d of plan.dependsOn) {
+                const dep = unitIndex.get(key(d, platform));
+                if (dep !== undefined) {
+                    deps.push(dep);
+                    continue;
+                }
+                const base = plans[d].image;
+                errors.push(new model_errors/* InputError */.dz(`${plan.image.field}.arch`, `${reference_formatReference(plan.image.repository)} is built for ${platform} FROM ${base.field} (${reference_formatReference(base.repository)}), which is not built for ${platform} in this job`));
+            }
+            const several = wanted[i].length > 1;
+            unitIndex.set(key(i, platform), units.length);
+            units.push({
+                ...plan,
+                platform,
+                recordTag: platformRecordTag(identity, plan.image, platform),
+                localTags: several
+                    ? [platformRef(plan.localTags[0], platform), ...plan.localTags]
+                    : plan.localTags,
+                dependsOn: [...deps, ...previous]
+            });
+        });
+    }
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+    return { plans: units, excluded };
+}
+
+;// CONCATENATED MODULE: ./shared/build/source.ts
+
+/**
+ * The one source of truth for what a run builds from, gathered once per step and used by the
+ * labels (build, upload), upload's change index and the buildset post step's change index. The
+ * revision and tree come from git in the working directory (what was really built, e.g. a pull
+ * request's merge commit), never from the event; the change and its URL from the identity.
+ */
+async function readSourceFacts(runner, context) {
     const git = async (rev) => {
         const r = await runner.run({
             command: 'git',
@@ -40528,47 +41088,15 @@ async function readSourceFacts(runner, context, log) {
     };
     const revision = await git('HEAD');
     const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
-    if (!revision || !sourceTree) {
-        log.warning(`${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
-    }
-    const { identity } = context;
+    const { change } = context.identity;
+    const url = changeUrl(context.serverUrl, context.repository, change);
     return {
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree }),
+        ...(revision && sourceTree && { revision, sourceTree }),
         ...(context.repository && { source: `${context.serverUrl}/${context.repository}` }),
         created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
-        ...(identity.change !== undefined && { change: identity.change }),
-        ...(identity.url && { changeUrl: identity.url })
+        ...(change !== undefined && { change }),
+        ...(url && { changeUrl: url })
     };
-}
-
-;// CONCATENATED MODULE: ./shared/build/labels.ts
-/** Labels imagegate puts on every image; promote verifies revision and source tree. */
-const ImagegateLabel = {
-    Revision: 'org.opencontainers.image.revision',
-    SourceTree: 'dev.imagegate.source-tree',
-    Source: 'org.opencontainers.image.source',
-    Created: 'org.opencontainers.image.created',
-    Change: 'dev.imagegate.change',
-    ChangeUrl: 'dev.imagegate.change-url'
-};
-/**
- * The labels of one image: the user's, then ours on top, so a user label can never override
- * one of our keys. Returns the user keys that were overridden, for a warning.
- */
-function imageLabels(user, facts) {
-    const ours = {
-        ...(facts.revision && { [ImagegateLabel.Revision]: facts.revision }),
-        ...(facts.sourceTree && { [ImagegateLabel.SourceTree]: facts.sourceTree }),
-        ...(facts.source && { [ImagegateLabel.Source]: facts.source }),
-        [ImagegateLabel.Created]: facts.created,
-        ...(facts.change !== undefined && { [ImagegateLabel.Change]: String(facts.change) }),
-        ...(facts.changeUrl && { [ImagegateLabel.ChangeUrl]: facts.changeUrl })
-    };
-    const reserved = new Set(Object.values(ImagegateLabel));
-    const overridden = Object.keys(user).filter(k => reserved.has(k));
-    const kept = Object.fromEntries(Object.entries(user).filter(([k]) => !reserved.has(k)));
-    return { labels: { ...kept, ...ours }, overridden };
 }
 
 ;// CONCATENATED MODULE: ./shared/build/scheduler.ts
@@ -40634,6 +41162,8 @@ async function runBuildStep(options) {
     const outcomes = await schedule(plans.map(p => p.dependsOn), options.parallel, async (i) => {
         const plan = plans[i];
         const title = `${plan.image.field}: ${reference_formatReference(plan.image.repository)}`;
+        // A platform job's build: its own group, every line marked with the platform.
+        const mark = plan.platform !== undefined ? `[${plan.platform}] ` : '';
         const started = clock();
         const work = async (sink) => {
             try {
@@ -40660,10 +41190,26 @@ async function runBuildStep(options) {
             }
         };
         if (grouped) {
-            await log.group(`Building ${title}`, () => work(line => log.info(line)));
+            await log.group(`${mark}Building ${title}`, () => work(line => log.info(`${mark}${line}`)));
+        }
+        else if (plan.platform !== undefined) {
+            // Concurrent builds cannot share live groups: a platform build's output is kept and
+            // shown as a group of its own when it ends.
+            const lines = [];
+            log.info(`${mark}building ${title}`);
+            try {
+                await work(line => lines.push(`${mark}${line}`));
+            }
+            finally {
+                const seconds = ((clock() - started) / 1000).toFixed(1);
+                await log.group(`${mark}Building ${title} (${seconds} s)`, async () => {
+                    for (const line of lines)
+                        log.info(line);
+                });
+            }
         }
         else {
-            const prefix = `[${familiarName(plan.image.repository)}]`;
+            const prefix = `${mark}[${familiarName(plan.image.repository)}]`;
             log.info(`${prefix} building ${title}`);
             await work(line => log.info(`${prefix} ${line}`));
             log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
@@ -40689,33 +41235,48 @@ async function buildImage(options, plan, sink) {
     if (overridden.length > 0) {
         options.log.warning(`${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`);
     }
-    const buildArgs = [...image.buildArgs];
-    try {
-        if (image.siblings.length > 0)
-            buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
-        return await options.engine.build({
-            cwd: plan.contextDir,
+    const siblings = image.siblings.length > 0
+        ? await prepareSiblings({
+            workspace: options.workspace,
+            contextDir: plan.contextDir,
             contextPath: image.path,
             ...(plan.file !== undefined && { file: plan.file }),
-            buildArgs,
+            siblings: image.siblings,
+            scratchDir: options.scratchDir
+        })
+        : undefined;
+    if (siblings?.outsideContext) {
+        options.log.warning(`${image.field}.siblings: the build context "${image.path}" does not contain the context's .imagegate-siblings folder, so the build cannot see the siblings`);
+    }
+    const file = siblings ? siblings.file : plan.file;
+    try {
+        return await options.engine.build({
+            cwd: siblings?.cwd ?? plan.contextDir,
+            contextPath: image.path,
+            ...(file !== undefined && { file }),
+            buildArgs: siblings ? [...image.buildArgs, siblings.buildArg] : image.buildArgs,
             ...(image.target !== undefined && { target: image.target }),
             labels,
             tags: plan.localTags,
-            platforms: image.arch,
+            platforms: plan.platform !== undefined ? [plan.platform] : image.arch,
             env: options.buildExtraEnv,
+            ...(options.squash && { squash: true }),
             ...(options.pushTargets && { pushTags: options.pushTargets(plan) })
         }, sink);
     }
     finally {
-        if (image.siblings.length > 0)
-            removeSiblings(plan.contextDir);
+        await siblings?.remove();
     }
 }
-/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
+/**
+ * Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag; a platform
+ * job's build only under its record tag, for the merge to assemble.
+ */
 function buildsetTargets(plan, registry) {
     // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
     const repo = buildsetRepository(registry, plan.image.repository);
-    return plan.image.tags.map(tag => reference_formatReference(withTag(repo, tag)));
+    const tags = plan.recordTag !== undefined ? [plan.recordTag] : plan.image.tags;
+    return tags.map(tag => reference_formatReference(withTag(repo, tag)));
 }
 async function pushToBuildset(options, plan, built, sink) {
     const pushed = [];
@@ -40735,12 +41296,17 @@ async function pushToBuildset(options, plan, built, sink) {
 
 
 
+
+
+
+
+
 /**
  * Check the files, detect the engine, read the label facts and build everything. The caller
  * must `engine.dispose()` (upload pushes with it first). Input problems throw before any build.
  */
 async function executeBuild(inputs, ctx, deps, extra = {}) {
-    const plans = planBuilds({
+    const whole = planBuilds({
         images: inputs.images,
         identity: inputs.identity,
         workingDirectory: inputs.workingDirectory,
@@ -40748,8 +41314,16 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
         ...(inputs.containerFilename !== undefined && { containerFilename: inputs.containerFilename }),
         command: inputs.containerCommand
     });
+    const { plans, excluded } = platform_plans_selectPlatforms(whole, inputs.platforms ?? [], inputs.identity);
     const profile = await detectEngine(inputs.containerCommand, { runner: deps.runner, env: deps.env });
     deps.log.info(`Container engine: ${describeProfile(profile)} (${profile.reason})`);
+    if (inputs.archive)
+        await checkArchivable(plans, profile, deps.runner);
+    if (inputs.platforms?.length) {
+        deps.log.info(`Platform job: building ${inputs.platforms.join(', ')} only`);
+        for (const { image, reason } of excluded)
+            deps.log.info(`${image.field} (${reference_formatReference(image.repository)}) is not built here: ${reason}`);
+    }
     const buildset = readBuildsetRegistryEnv(deps.env);
     const access = (registry) => ({
         insecure: isLoopbackHost(registry),
@@ -40775,22 +41349,44 @@ async function executeBuild(inputs, ctx, deps, extra = {}) {
             ...(ctx.repository && { repository: ctx.repository }),
             serverUrl: ctx.serverUrl,
             now: deps.now()
-        }, deps.log);
+        });
+        if (!facts.revision) {
+            deps.log.warning(`${inputs.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`);
+        }
         const results = await runBuildStep({
             plans,
             engine,
             log: deps.log,
             workspace: ctx.workspace,
+            scratchDir: ctx.runnerTemp,
             facts,
             parallel: inputs.parallel,
             buildExtraEnv: inputs.buildExtraEnv,
             ...(buildset && { buildset }),
-            ...(extra.pushTargets && { pushTargets: extra.pushTargets })
+            ...(extra.pushTargets && { pushTargets: extra.pushTargets }),
+            ...(inputs.squash && { squash: true })
         });
-        return { engine, plans, results, facts, ...(buildset && { buildset }) };
+        const outputDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(ctx.runnerTemp, 'imagegate-build-'));
+        const details = await gatherDetails(results, {
+            runner: deps.runner,
+            profile,
+            facts,
+            log: deps.log,
+            ...(inputs.archive && { archiveDir: (0,external_node_path_namespaceObject.join)(outputDir, 'archives') })
+        });
+        return {
+            engine,
+            plans,
+            results,
+            facts,
+            excluded,
+            details,
+            outputDir,
+            ...(buildset && { buildset })
+        };
     }
     catch (error) {
-        engine.dispose();
+        await engine.dispose();
         throw error;
     }
 }
@@ -40810,6 +41406,16 @@ const CHANGE_INDEX_VERSION = 1;
 const format_CHANGE_INDEX_ARTIFACT_TYPE = 'application/vnd.imagegate.change.v1+json';
 /** Repository (under the intermediate registry's path) that holds every change's index. */
 const CHANGE_INDEX_REPOSITORY = 'imagegate/changes';
+/**
+ * The source fields of an index or an entry. Upload and the buildset post step both write these
+ * from the same label facts, so promote sees one revision and tree whoever wrote the index.
+ */
+function sourceFields(source) {
+    return {
+        ...(source.revision && { revision: source.revision }),
+        ...(source.sourceTree && { sourceTree: source.sourceTree })
+    };
+}
 /** Where a change's index lives: `<location>/imagegate/changes:<owner>.<repo>.pr-<N>`. */
 function format_changeIndexLocation(location, key) {
     return { ...changeIndexRepository(location), tag: changeIndexTag(key) };
@@ -41083,7 +41689,9 @@ async function writeStagingRecord(registry, repository, record, nonce = (0,exter
     await registry.putArtifact({ ...repository, tag }, {
         artifactType: record_STAGING_RECORD_ARTIFACT_TYPE,
         payload: encodeStagingRecord(record),
-        annotations: { 'org.opencontainers.image.created': record.stagedAt }
+        annotations: { 'org.opencontainers.image.created': record.stagedAt },
+        // Written beside every staged tag: no blob upload of its own.
+        inline: true
     });
     return tag;
 }
@@ -41140,6 +41748,20 @@ async function recordStagedTags(registry, pushes, stagedAt, run) {
     }
     return outcomes;
 }
+/**
+ * recordStagedTags, with every outcome in the step's log: a record written is an info line, a
+ * failure a warning (cleanup keeps tags it cannot age until someone removes them).
+ */
+async function recordAndLog(registry, pushes, stagedAt, run, log) {
+    for (const outcome of await recordStagedTags(registry, pushes, stagedAt, run)) {
+        if (outcome.error !== undefined) {
+            log.warning(`could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`);
+        }
+        else {
+            log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./shared/change-index/store.ts
 
@@ -41181,30 +41803,69 @@ function deleteChangeIndex(registry, location, key) {
 
 ;// CONCATENATED MODULE: ./shared/upload/change-index.ts
 
+
 /**
  * Record a change's staged images in the intermediate registry (replacing an earlier upload's
  * index), so promote publishes exactly these digests. Returns the index artifact's digest.
  */
 async function recordChangeIndex(registry, location, pushes, ctx) {
-    const { revision, sourceTree } = ctx.facts;
+    const source = sourceFields(ctx.facts);
     const images = pushes.map(p => ({
         repository: p.finalRepository,
         tag: p.finalTag,
         staged: p.ref,
         digest: p.digest,
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree })
+        ...source
     }));
     return writeChangeIndex(registry, location, {
         version: 1,
         repository: ctx.repository,
         change: ctx.change,
-        ...(revision && { revision }),
-        ...(sourceTree && { sourceTree }),
+        ...source,
         run: { id: ctx.runId, attempt: ctx.runAttempt },
         createdAt: ctx.now.toISOString(),
         images
     });
+}
+
+;// CONCATENATED MODULE: ./shared/upload/platform-push.ts
+
+
+
+/** Where a platform job's records go in each upload mode: beside the tags the merge will write. */
+function recordPlace(mode, intermediate) {
+    return mode === 'intermediate'
+        ? { kind: 'intermediate', location: intermediate }
+        : { kind: 'final' };
+}
+/**
+ * A platform job pushes each build once, under its record tag (never a change or final tag: those
+ * only ever name the merged index).
+ */
+function recordTarget(plan, place) {
+    const repository = recordRepository(plan.image, place);
+    return {
+        ref: reference_formatReference(withTag(repository, plan.recordTag)),
+        finalRepository: reference_formatReference(plan.image.repository),
+        finalTag: plan.image.tags[0]
+    };
+}
+/**
+ * A platform job that fails leaves no tag behind: remove the records it already pushed (tag
+ * only; the untagged image goes with the registry's garbage collection). A record that cannot be
+ * removed is a warning: the merge refuses an incomplete set anyway, and a rerun overwrites it.
+ */
+async function removeRecords(registry, refs, log) {
+    for (const ref of refs) {
+        const parsed = reference_parseReference(ref);
+        try {
+            await registry.deleteTag({ ...parsed, tag: parsed.tag });
+            log.info(`Removed the platform record ${ref}`);
+        }
+        catch (error) {
+            log.warning(`Could not remove the platform record ${ref}: ${(0,model_errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/upload/targets.ts
@@ -41245,24 +41906,7 @@ function hostOf(ref) {
 
 
 
-/**
- * Record when the temporary tags were staged, so cleanup can age them (see shared/staging); a
- * failure is a warning.
- */
-async function recordStaging(registry, staged, run, deps) {
-    const outcomes = await recordStagedTags(registry, staged, deps.now(), {
-        id: run.runId,
-        attempt: run.runAttempt
-    });
-    for (const outcome of outcomes) {
-        if (outcome.error !== undefined) {
-            deps.log.warning(`could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`);
-        }
-        else {
-            deps.log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
-        }
-    }
-}
+
 /** The upload mode the inputs select. */
 function uploadMode(inputs) {
     if (!inputs.promote)
@@ -41312,17 +41956,21 @@ async function executeUpload(inputs, ctx, deps) {
             }
         }
     });
+    // A platform job pushes each build under its record tag only; the merge writes the tags.
+    const platformJob = (inputs.platforms ?? []).length > 0;
+    const place = recordPlace(mode, inputs.intermediateRegistry);
+    const targetsOf = (result) => platformJob ? [recordTarget(result.plan, place)] : (targets.get(result.plan.image) ?? []);
     try {
         if (run.results.some(r => r.status !== 'built')) {
             deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
-            return { mode, results: run.results };
+            return { mode, results: run.results, build: run };
         }
         const results = [];
         const staged = [];
         for (const result of run.results) {
             const pushed = [...result.pushed];
             try {
-                for (const target of targets.get(result.plan.image)) {
+                for (const target of targetsOf(result)) {
                     const digest = await deps.log.group(`Pushing ${target.ref}`, () => run.engine.push(result.built, target.ref, line => deps.log.info(line)));
                     deps.log.info(`Pushed ${target.ref}@${digest}`);
                     pushed.push({ ref: target.ref, digest });
@@ -41339,10 +41987,19 @@ async function executeUpload(inputs, ctx, deps) {
                 });
             }
         }
-        if (mode !== 'release')
-            await recordStaging(engineRegistry(), staged, targetCtx, deps);
+        if (platformJob && results.some(r => r.status !== 'built')) {
+            await removeRecords(engineRegistry(), staged.map(s => s.ref), deps.log);
+            return { mode, results, build: run };
+        }
+        // Platform records are temporary tags too: cleanup ages the ones no merge removed.
+        if (mode !== 'release' || platformJob)
+            await recordAndLog(engineRegistry(), staged, deps.now(), { id: targetCtx.runId, attempt: targetCtx.runAttempt }, deps.log);
+        if (platformJob) {
+            deps.log.info('Platform records pushed; the merge writes the tags once every platform is in');
+            return { mode, results, build: run };
+        }
         if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
-            return { mode, results };
+            return { mode, results, build: run };
         const changeIndexDigest = await recordChangeIndex(engineRegistry(), inputs.intermediateRegistry, staged, {
             repository: ctx.repository ?? 'unknown/unknown',
             change: change,
@@ -41352,10 +42009,10 @@ async function executeUpload(inputs, ctx, deps) {
             now: deps.now()
         });
         deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-        return { mode, results, changeIndexDigest };
+        return { mode, results, changeIndexDigest, build: run };
     }
     finally {
-        run.engine.dispose();
+        await run.engine.dispose();
         registry?.close();
     }
 }
@@ -41394,6 +42051,7 @@ function writeTargets(inputs, ctx) {
 
 
 
+
 /** The upload command: build, then push change tags (gate), final tags (release) or stage. */
 async function uploadAction(io = actionIO()) {
     const inputs = readUploadInputs(io.reader, io.ctx);
@@ -41406,10 +42064,13 @@ async function uploadAction(io = actionIO()) {
         credentials,
         registry: bound => createRegistry(bound, io)
     });
-    io.report.output('images', imagesOutput(outcome.results));
     if (outcome.changeIndexDigest)
         io.report.output('change-index-digest', outcome.changeIndexDigest);
-    await io.report.table(summaryTable(`imagegate upload (${outcome.mode})`, outcome.results));
+    const kind = inputs.platforms?.length ? `${outcome.mode}, platform records` : outcome.mode;
+    await reportBuild(io.report, `imagegate upload (${kind})`, outcome.results, {
+        ...outcome.build,
+        profile: outcome.build.engine.profile
+    });
     const failed = outcome.results.filter(r => r.status !== 'built');
     if (failed.length > 0)
         throw new ImagesFailedError(failed);
@@ -41474,7 +42135,7 @@ function errorMessage(e) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7552);
+/* harmony import */ var _shared_actions_upload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(678);
 // Entry of the upload action: everything lives in shared/.
 
 

@@ -28425,7 +28425,7 @@ function withCauses(e) {
 
 /***/ }),
 
-/***/ 6367:
+/***/ 2309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28899,38 +28899,33 @@ function changeFromEvent(source) {
     const pipeline = source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
         ? parsePipeline(source.pipelineInput, 'pipeline')
         : derived.pipeline;
-    const revision = derived.revision ?? source.sha;
-    return {
-        ...(change !== undefined && { change }),
-        pipeline,
-        ...(revision !== undefined && revision !== '' && { revision }),
-        ...(derived.url !== undefined && change === derived.change && { url: derived.url }),
-        event
-    };
+    return { ...(change !== undefined && { change }), pipeline, event };
+}
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+function changeUrl(serverUrl, repository, change) {
+    if (change === undefined || !repository)
+        return undefined;
+    return `${serverUrl}/${repository}/pull/${change}`;
 }
 function fromPayload(event, payload) {
     switch (event) {
         case 'pull_request':
         case 'pull_request_target': {
             const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-            const head = isMapping(pr.head) ? pr.head : {};
             const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
             return {
                 ...(Number.isInteger(number) && number > 0 && { change: number }),
-                pipeline: 'check',
-                ...(typeof head.sha === 'string' && { revision: head.sha }),
-                ...(typeof pr.html_url === 'string' && { url: pr.html_url })
+                pipeline: 'check'
             };
         }
         case 'merge_group': {
             const group = isMapping(payload.merge_group) ? payload.merge_group : {};
             const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
             const change = mergeQueueChange(headRef);
-            return {
-                ...(change !== undefined && { change }),
-                pipeline: 'gate',
-                ...(typeof group.head_sha === 'string' && { revision: group.head_sha })
-            };
+            return { ...(change !== undefined && { change }), pipeline: 'gate' };
         }
         case 'push': {
             const ref = typeof payload.ref === 'string' ? payload.ref : '';
@@ -29183,6 +29178,46 @@ function baseImages(text, buildArgs) {
     }
     return images;
 }
+/**
+ * The image the built stage starts from (OSBS's "parent image"): the `target` stage, else the
+ * last one, followed through stage names to an image; undefined for `scratch`.
+ */
+function finalBaseImage(text, buildArgs, target) {
+    const given = buildArgMap(buildArgs);
+    const vars = new Map();
+    const stages = [];
+    for (const line of logicalLines(text)) {
+        const [instruction = '', ...rest] = line.split(/\s+/);
+        const keyword = instruction.toUpperCase();
+        if (keyword === 'ARG' && stages.length === 0) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const name = eq === -1 ? decl : decl.slice(0, eq);
+                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+                const value = given.get(name) ?? fallback;
+                if (value !== undefined)
+                    vars.set(name, value);
+            }
+        }
+        else if (keyword === 'FROM') {
+            const words = rest.filter(w => !w.startsWith('--'));
+            const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+            const name = asIndex !== -1 ? words[asIndex + 1]?.toLowerCase() : undefined;
+            stages.push({ ...(name && { name }), from: substitute(words[0] ?? '', vars) });
+        }
+    }
+    let stage = target
+        ? stages.find(s => s.name === target.toLowerCase())
+        : stages[stages.length - 1];
+    for (let hops = 0; stage && hops <= stages.length; hops++) {
+        const from = stage.from.toLowerCase();
+        const earlier = stages.slice(0, stages.indexOf(stage)).find(s => s.name === from);
+        if (!earlier)
+            return stage.from === '' || from === 'scratch' ? undefined : stage.from;
+        stage = earlier;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/build/order.ts
 
@@ -29246,7 +29281,10 @@ function cycleError(images, path) {
     return new model_errors/* InputError */.dz(images[path[0]].field, `the images are built FROM each other in a cycle: ${names.join(' → ')}`);
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./shared/build/siblings.ts
+
 
 
 /** The folder inside a context that receives sibling checkouts (Zuul's `.zuul-siblings`). */
@@ -29254,23 +29292,97 @@ const SIBLINGS_DIR = '.imagegate-siblings';
 /** The build arg that lists the copied siblings, space-separated (Zuul's `ZUUL_SIBLINGS`). */
 const SIBLINGS_BUILD_ARG = 'IMAGEGATE_SIBLINGS';
 /**
- * Copy each sibling (a path relative to the workspace) to `<context>/.imagegate-siblings/<path>`.
- * Returns the build arg to add. The caller has checked that the folder did not exist.
+ * Give one build its own `<context>/.imagegate-siblings/<path>` for each sibling, without
+ * touching the checkout: the build context (`<context>/<path>`) is copied for this build alone,
+ * hard-linked file by file where the filesystem allows (no bytes copied), and the siblings are
+ * added to the copy. Images that share a context and build in parallel therefore each see
+ * exactly their own siblings, and an interrupted build leaves nothing in the checkout. When the
+ * build context does not contain the context directory, the siblings folder could not be seen
+ * by the build anyway: nothing is copied and `outsideContext` says so.
  */
-function copySiblings(workspace, contextDir, siblings) {
-    const target = join(contextDir, SIBLINGS_DIR);
-    mkdirSync(target, { recursive: true, mode: 0o755 });
-    for (const sibling of siblings) {
-        cpSync(join(workspace, sibling), join(target, sibling), {
-            recursive: true,
-            verbatimSymlinks: true
-        });
+async function prepareSiblings(req) {
+    const buildArg = `${SIBLINGS_BUILD_ARG}=${req.siblings.join(' ')}`;
+    const buildContext = resolve(req.contextDir, req.contextPath);
+    const contextInCopy = relative(buildContext, req.contextDir);
+    if (!isInside(contextInCopy)) {
+        return {
+            cwd: req.contextDir,
+            ...(req.file !== undefined && { file: req.file }),
+            buildArg,
+            outsideContext: true,
+            remove: async () => undefined
+        };
     }
-    return `${SIBLINGS_BUILD_ARG}=${siblings.join(' ')}`;
+    await mkdir(req.scratchDir, { recursive: true });
+    const root = await mkdtemp(join(req.scratchDir, 'imagegate-context-'));
+    const remove = () => rm(root, { recursive: true, force: true });
+    try {
+        const copy = join(root, 'context');
+        await linkTree(buildContext, copy, root);
+        const cwd = join(copy, contextInCopy);
+        const target = join(cwd, SIBLINGS_DIR);
+        await mkdir(target, { recursive: true, mode: 0o755 });
+        for (const sibling of req.siblings) {
+            const dest = join(target, sibling);
+            await mkdir(join(dest, '..'), { recursive: true, mode: 0o755 });
+            await linkTree(join(req.workspace, sibling), dest, root);
+        }
+        let file = req.file;
+        if (file !== undefined) {
+            const dockerfile = resolve(req.contextDir, file);
+            // A Dockerfile outside the build context was not copied: the engine reads the original.
+            if (!isInside(relative(buildContext, dockerfile)))
+                file = dockerfile;
+        }
+        return { cwd, ...(file !== undefined && { file }), buildArg, remove };
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
 }
-/** Remove the siblings folder; called after every build, also a failed one. */
-function removeSiblings(contextDir) {
-    rmSync(join(contextDir, SIBLINGS_DIR), { recursive: true, force: true });
+function isInside(rel) {
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+/**
+ * Recreate `from` at `to`: directories with their modes, symbolic links verbatim (engines send
+ * the link, never its target), regular files hard-linked, or copied with mode and times where
+ * a hard link is impossible (another filesystem, a file we may not link). `skip` (the copy's
+ * own root) is never descended into, so a scratch directory inside the context cannot recurse.
+ * Sockets, pipes and devices are left out: no engine sends them.
+ */
+async function linkTree(from, to, skip) {
+    const stat = await lstat(from);
+    if (stat.isSymbolicLink()) {
+        await symlink(await readlink(from), to);
+        return;
+    }
+    if (stat.isFile()) {
+        await linkOrCopy(from, to);
+        return;
+    }
+    if (!stat.isDirectory() || resolve(from) === resolve(skip))
+        return;
+    await mkdir(to, { mode: 0o700 });
+    for (const entry of await readdir(from)) {
+        await linkTree(join(from, entry), join(to, entry), skip);
+    }
+    await chmod(to, stat.mode & 0o7777);
+    await utimes(to, stat.atime, stat.mtime);
+}
+const COPY_INSTEAD = new Set(['EXDEV', 'EPERM', 'EACCES', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+async function linkOrCopy(from, to) {
+    try {
+        await link(from, to);
+    }
+    catch (e) {
+        if (!COPY_INSTEAD.has(e.code ?? ''))
+            throw e;
+        const stat = await lstat(from);
+        await copyFile(from, to, constants.COPYFILE_FICLONE);
+        await chmod(to, stat.mode & 0o7777);
+        await utimes(to, stat.atime, stat.mtime);
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/build/plan.ts
@@ -29340,7 +29452,7 @@ function checkImage(image, options, root, errors) {
         errors.push(new model_errors/* InputError */.dz(at('container_filename'), `${dockerfile} leaves the working directory through a symbolic link`));
     }
     if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR))) {
-        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`));
+        errors.push(new model_errors/* InputError */.dz(at('context'), `${(0,external_node_path_namespaceObject.join)(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`));
     }
     image.siblings.forEach((s, i) => {
         if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(options.workspace, s))) {
@@ -36578,6 +36690,7 @@ const KEY_ALIASES = {
 };
 const BUILD_ARG_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** `os/arch[/variant]`, lower case, as `arch` entries and `platforms` inputs are written. */
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A Dockerfile stage name (what `FROM ... AS <name>` accepts). */
 const TARGET_RE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
@@ -36797,11 +36910,29 @@ function registry_location_parseRegistryLocation(text, field) {
     return { registry, path };
 }
 /**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+function hostPathComponent(host) {
+    return host.replace(/:([0-9]+)$/, '_$1');
+}
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+function hostOfPathComponent(component) {
+    const host = component.replace(/_([0-9]+)$/, ':$1');
+    const isHost = host.includes('.') ||
+        host.includes(':') ||
+        host === 'localhost' ||
+        host.startsWith('localhost:');
+    return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+/**
  * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
  * namespacing does, so images of several upstream registries cannot collide.
  */
 function stagedRepository(location, finalName) {
-    const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(p => p !== '');
+    const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(p => p !== '');
     return { registry: location.registry, repository: parts.join('/') };
 }
 
@@ -36820,7 +36951,8 @@ const Input = {
     IntermediateRegistry: 'intermediate-registry',
     GithubToken: 'github-token',
     ContainerCommand: 'container-command',
-    DryRun: 'dry-run'
+    DryRun: 'dry-run',
+    Platforms: 'platforms'
 };
 const PROMOTE_METHODS = (/* unused pure expression or super */ null && (['tag', 'intermediate-registry']));
 const CONTAINER_COMMANDS = ['docker', 'podman'];
@@ -36838,7 +36970,6 @@ function readChangeIdentity(reader, ctx) {
     return changeFromEvent({
         eventName: ctx.eventName,
         payload: ctx.payload,
-        ...(ctx.sha && { sha: ctx.sha }),
         changeInput: reader.string(Input.Change),
         pipelineInput: reader.string(Input.Pipeline)
     });
@@ -37074,7 +37205,7 @@ function errorMessage(e) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var _shared_actions_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6367);
+/* harmony import */ var _shared_actions_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2309);
 // Entry of the validate action: everything lives in shared/.
 
 

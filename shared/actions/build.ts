@@ -1,5 +1,6 @@
 import {type CommandIO, actionIO} from '../action/io.js';
-import {ImagesFailedError, imagesOutput, summaryTable} from '../build/report.js';
+import {reportBuild} from '../build/outputs.js';
+import {ImagesFailedError} from '../build/report.js';
 import {executeBuild} from '../build/run.js';
 import {ProcessRunner} from '../engine/process-runner.js';
 import {readBuildInputs} from '../inputs/build.js';
@@ -13,9 +14,11 @@ export async function buildAction(io: CommandIO = actionIO()): Promise<void> {
     env: io.env,
     now: () => new Date()
   });
-  run.engine.dispose();
-  io.report.output('images', imagesOutput(run.results));
-  await io.report.table(summaryTable('imagegate build', run.results));
+  await run.engine.dispose();
+  await reportBuild(io.report, 'imagegate build', run.results, {
+    ...run,
+    profile: run.engine.profile
+  });
   const failed = run.results.filter(r => r.status !== 'built');
   if (failed.length > 0) throw new ImagesFailedError(failed);
 }

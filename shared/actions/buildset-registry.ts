@@ -1,4 +1,3 @@
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import {readFileSync} from 'node:fs';
 import {type RunnerContext} from '../action/context.js';
@@ -7,6 +6,7 @@ import {type CommandIO, actionIO} from '../action/io.js';
 import {REGISTRY_CA_ENV} from '../action/registry.js';
 import {hostAddresses} from '../buildset/addresses.js';
 import {type BuildsetDeps} from '../buildset/deps.js';
+import {dockerSocket} from '../buildset/docker-socket.js';
 import {SystemDockerDaemon} from '../buildset/dockerd.js';
 import {buildsetMain} from '../buildset/main-step.js';
 import {pathsUnder, systemPaths} from '../buildset/paths.js';
@@ -64,14 +64,18 @@ function buildsetDeps(
       : undefined;
   return {
     runner,
+    env,
     paths,
     log: io.log,
     state: face.state,
     mask: io.mask,
     setOutput: (name, value) => io.report.output(name, value),
     exportVariable: face.exportVariable,
-    dockerd: new SystemDockerDaemon(runner, paths.dockerPidFile),
-    share: () => (env[SHARE_DIR_ENV] ? directoryBackend(env[SHARE_DIR_ENV]) : cacheBackend(cache)),
+    dockerd: new SystemDockerDaemon(runner, paths.dockerPidFile, 'docker', dockerSocket(env)),
+    share: () =>
+      env[SHARE_DIR_ENV]
+        ? directoryBackend(env[SHARE_DIR_ENV])
+        : cacheBackend(() => import('@actions/cache')),
     registry: access =>
       new Registry({
         credentials: host =>
@@ -87,12 +91,7 @@ function buildsetDeps(
     checkWrites: targets => void checkWriteCredentials(targets, store, false),
     now: () => new Date(),
     addresses: () => hostAddresses(),
-    summary: rows =>
-      io.report.table({
-        heading: 'Speculative images',
-        header: ['Image', 'Digest', 'From change'],
-        rows: rows.map(([image, digest, change]) => [{code: image}, {code: digest}, change])
-      })
+    summary: table => io.report.table(table)
   };
 }
 

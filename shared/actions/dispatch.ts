@@ -8,6 +8,7 @@ import {InputReader, actionInputSource} from '../inputs/reader.js';
 export const COMMANDS = {
   build: async () => (await import('./build.js')).buildAction(),
   upload: async () => (await import('./upload.js')).uploadAction(),
+  merge: async () => (await import('./merge.js')).mergeAction(),
   promote: async () => (await import('./promote.js')).promoteAction(),
   mirror: async () => (await import('./mirror.js')).mirrorAction(),
   validate: async () => (await import('./validate.js')).validateAction()

@@ -1,7 +1,8 @@
 import {type CommandIO, actionIO} from '../action/io.js';
 import {loadCredentials} from '../action/credentials.js';
 import {createRegistry} from '../action/registry.js';
-import {ImagesFailedError, imagesOutput, summaryTable} from '../build/report.js';
+import {reportBuild} from '../build/outputs.js';
+import {ImagesFailedError} from '../build/report.js';
 import {ProcessRunner} from '../engine/process-runner.js';
 import {readUploadInputs} from '../inputs/upload.js';
 import {executeUpload} from '../upload/step.js';
@@ -18,9 +19,12 @@ export async function uploadAction(io: CommandIO = actionIO()): Promise<void> {
     credentials,
     registry: bound => createRegistry(bound, io)
   });
-  io.report.output('images', imagesOutput(outcome.results));
   if (outcome.changeIndexDigest) io.report.output('change-index-digest', outcome.changeIndexDigest);
-  await io.report.table(summaryTable(`imagegate upload (${outcome.mode})`, outcome.results));
+  const kind = inputs.platforms?.length ? `${outcome.mode}, platform records` : outcome.mode;
+  await reportBuild(io.report, `imagegate upload (${kind})`, outcome.results, {
+    ...outcome.build,
+    profile: outcome.build.engine.profile
+  });
   const failed = outcome.results.filter(r => r.status !== 'built');
   if (failed.length > 0) throw new ImagesFailedError(failed);
 }

@@ -91,3 +91,45 @@ export function baseImages(text: string, buildArgs: readonly string[]): string[]
   }
   return images;
 }
+
+/**
+ * The image the built stage starts from (OSBS's "parent image"): the `target` stage, else the
+ * last one, followed through stage names to an image; undefined for `scratch`.
+ */
+export function finalBaseImage(
+  text: string,
+  buildArgs: readonly string[],
+  target?: string
+): string | undefined {
+  const given = buildArgMap(buildArgs);
+  const vars = new Map<string, string>();
+  const stages: {name?: string; from: string}[] = [];
+  for (const line of logicalLines(text)) {
+    const [instruction = '', ...rest] = line.split(/\s+/);
+    const keyword = instruction.toUpperCase();
+    if (keyword === 'ARG' && stages.length === 0) {
+      for (const decl of rest) {
+        const eq = decl.indexOf('=');
+        const name = eq === -1 ? decl : decl.slice(0, eq);
+        const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+        const value = given.get(name) ?? fallback;
+        if (value !== undefined) vars.set(name, value);
+      }
+    } else if (keyword === 'FROM') {
+      const words = rest.filter(w => !w.startsWith('--'));
+      const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
+      const name = asIndex !== -1 ? words[asIndex + 1]?.toLowerCase() : undefined;
+      stages.push({...(name && {name}), from: substitute(words[0] ?? '', vars)});
+    }
+  }
+  let stage = target
+    ? stages.find(s => s.name === target.toLowerCase())
+    : stages[stages.length - 1];
+  for (let hops = 0; stage && hops <= stages.length; hops++) {
+    const from = stage.from.toLowerCase();
+    const earlier = stages.slice(0, stages.indexOf(stage)).find(s => s.name === from);
+    if (!earlier) return stage.from === '' || from === 'scratch' ? undefined : stage.from;
+    stage = earlier;
+  }
+  return undefined;
+}

@@ -21,6 +21,10 @@ export interface ImagePlan {
   readonly localTags: readonly string[];
   /** Indexes of images of the list this one is built FROM. */
   readonly dependsOn: readonly number[];
+  /** A platform job's build of one platform of the image (see platform-plans.ts). */
+  readonly platform?: string;
+  /** The per-platform record tag this build is pushed under (platform jobs only). */
+  readonly recordTag?: string;
 }
 
 /** What plan() needs to know beyond the images. */
@@ -120,7 +124,7 @@ function checkImage(
     errors.push(
       new InputError(
         at('context'),
-        `${join(contextDir, SIBLINGS_DIR)} already exists; imagegate copies siblings there and removes it afterwards, so it must not be part of the checkout`
+        `${join(contextDir, SIBLINGS_DIR)} already exists; imagegate gives each build its own ${SIBLINGS_DIR} (in a copy of the context), so it must not be part of the checkout`
       )
     );
   }

@@ -1,26 +1,26 @@
 import {type CommandRunner} from '../engine/command.js';
-import {type ChangeIdentity} from '../model/change.js';
-import {type StepLog} from '../model/log.js';
+import {type ChangeIdentity, changeUrl} from '../model/change.js';
 import {type SourceFacts} from './labels.js';
 
-/** What the step knows about where it runs, for the labels. */
+/** What the step knows about where it runs, for the labels and the change index. */
 export interface SourceContext {
   readonly workingDirectory: string;
   readonly identity: ChangeIdentity;
-  /** `owner/repo` and the server URL, for `org.opencontainers.image.source`. */
+  /** `owner/repo` and the server URL, for `org.opencontainers.image.source` and the change URL. */
   readonly repository?: string;
   readonly serverUrl: string;
   readonly now: Date;
 }
 
 /**
- * Gather the label facts once per step. The revision and tree come from git in the working
- * directory (what was really built, e.g. a PR's merge commit), not from the event.
+ * The one source of truth for what a run builds from, gathered once per step and used by the
+ * labels (build, upload), upload's change index and the buildset post step's change index. The
+ * revision and tree come from git in the working directory (what was really built, e.g. a pull
+ * request's merge commit), never from the event; the change and its URL from the identity.
  */
 export async function readSourceFacts(
   runner: CommandRunner,
-  context: SourceContext,
-  log: StepLog
+  context: SourceContext
 ): Promise<SourceFacts> {
   const git = async (rev: string): Promise<string | undefined> => {
     const r = await runner.run({
@@ -31,18 +31,13 @@ export async function readSourceFacts(
   };
   const revision = await git('HEAD');
   const sourceTree = revision ? await git('HEAD^{tree}') : undefined;
-  if (!revision || !sourceTree) {
-    log.warning(
-      `${context.workingDirectory} is not a git checkout: the images get no revision and source-tree labels, so promote cannot verify them`
-    );
-  }
-  const {identity} = context;
+  const {change} = context.identity;
+  const url = changeUrl(context.serverUrl, context.repository, change);
   return {
-    ...(revision && {revision}),
-    ...(sourceTree && {sourceTree}),
+    ...(revision && sourceTree && {revision, sourceTree}),
     ...(context.repository && {source: `${context.serverUrl}/${context.repository}`}),
     created: context.now.toISOString().replace(/\.[0-9]{3}Z$/, 'Z'),
-    ...(identity.change !== undefined && {change: identity.change}),
-    ...(identity.url && {changeUrl: identity.url})
+    ...(change !== undefined && {change}),
+    ...(url && {changeUrl: url})
   };
 }

@@ -7,7 +7,7 @@ import {familiarName, formatReference, withTag} from '../model/reference.js';
 import {type SourceFacts, imageLabels} from './labels.js';
 import {type ImagePlan} from './plan.js';
 import {schedule} from './scheduler.js';
-import {copySiblings, removeSiblings} from './siblings.js';
+import {type SiblingsContext, prepareSiblings} from './siblings.js';
 
 /** A reference pushed and the digest the registry reported for it. */
 export interface PushRecord {
@@ -32,6 +32,8 @@ export interface BuildStepOptions {
   readonly engine: ContainerEngine;
   readonly log: StepLog;
   readonly workspace: string;
+  /** Scratch space (RUNNER_TEMP): per-build copies of contexts that get siblings. */
+  readonly scratchDir: string;
   readonly facts: SourceFacts;
   readonly parallel: number;
   readonly buildExtraEnv: Readonly<Record<string, string>>;
@@ -39,6 +41,8 @@ export interface BuildStepOptions {
   readonly buildset?: BuildsetRegistryEnv;
   /** buildx with several platforms pushes while building: the upload's targets per image. */
   readonly pushTargets?: (plan: ImagePlan) => readonly string[];
+  /** Squash the layers each build adds into one (podman `--squash`). */
+  readonly squash?: boolean;
   readonly clock?: () => number;
 }
 
@@ -61,6 +65,8 @@ export async function runBuildStep(options: BuildStepOptions): Promise<ImageResu
     async i => {
       const plan = plans[i];
       const title = `${plan.image.field}: ${formatReference(plan.image.repository)}`;
+      // A platform job's build: its own group, every line marked with the platform.
+      const mark = plan.platform !== undefined ? `[${plan.platform}] ` : '';
       const started = clock();
       const work = async (sink: LineSink) => {
         try {
@@ -86,9 +92,22 @@ export async function runBuildStep(options: BuildStepOptions): Promise<ImageResu
         }
       };
       if (grouped) {
-        await log.group(`Building ${title}`, () => work(line => log.info(line)));
+        await log.group(`${mark}Building ${title}`, () => work(line => log.info(`${mark}${line}`)));
+      } else if (plan.platform !== undefined) {
+        // Concurrent builds cannot share live groups: a platform build's output is kept and
+        // shown as a group of its own when it ends.
+        const lines: string[] = [];
+        log.info(`${mark}building ${title}`);
+        try {
+          await work(line => lines.push(`${mark}${line}`));
+        } finally {
+          const seconds = ((clock() - started) / 1000).toFixed(1);
+          await log.group(`${mark}Building ${title} (${seconds} s)`, async () => {
+            for (const line of lines) log.info(line);
+          });
+        }
       } else {
-        const prefix = `[${familiarName(plan.image.repository)}]`;
+        const prefix = `${mark}[${familiarName(plan.image.repository)}]`;
         log.info(`${prefix} building ${title}`);
         await work(line => log.info(`${prefix} ${line}`));
         log.info(`${prefix} done in ${((clock() - started) / 1000).toFixed(1)} s`);
@@ -122,35 +141,54 @@ async function buildImage(
       `${image.field}.labels: ${overridden.join(', ')} ${overridden.length === 1 ? 'is' : 'are'} set by imagegate and cannot be overridden`
     );
   }
-  const buildArgs = [...image.buildArgs];
+  const siblings: SiblingsContext | undefined =
+    image.siblings.length > 0
+      ? await prepareSiblings({
+          workspace: options.workspace,
+          contextDir: plan.contextDir,
+          contextPath: image.path,
+          ...(plan.file !== undefined && {file: plan.file}),
+          siblings: image.siblings,
+          scratchDir: options.scratchDir
+        })
+      : undefined;
+  if (siblings?.outsideContext) {
+    options.log.warning(
+      `${image.field}.siblings: the build context "${image.path}" does not contain the context's .imagegate-siblings folder, so the build cannot see the siblings`
+    );
+  }
+  const file = siblings ? siblings.file : plan.file;
   try {
-    if (image.siblings.length > 0)
-      buildArgs.push(copySiblings(options.workspace, plan.contextDir, image.siblings));
     return await options.engine.build(
       {
-        cwd: plan.contextDir,
+        cwd: siblings?.cwd ?? plan.contextDir,
         contextPath: image.path,
-        ...(plan.file !== undefined && {file: plan.file}),
-        buildArgs,
+        ...(file !== undefined && {file}),
+        buildArgs: siblings ? [...image.buildArgs, siblings.buildArg] : image.buildArgs,
         ...(image.target !== undefined && {target: image.target}),
         labels,
         tags: plan.localTags,
-        platforms: image.arch,
+        platforms: plan.platform !== undefined ? [plan.platform] : image.arch,
         env: options.buildExtraEnv,
+        ...(options.squash && {squash: true}),
         ...(options.pushTargets && {pushTags: options.pushTargets(plan)})
       },
       sink
     );
   } finally {
-    if (image.siblings.length > 0) removeSiblings(plan.contextDir);
+    await siblings?.remove();
   }
 }
 
-/** Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag. */
+/**
+ * Buildset registry: `<registry>/<final host>/<final path>:<final tag>`, every tag; a platform
+ * job's build only under its record tag, for the merge to assemble.
+ */
 export function buildsetTargets(plan: ImagePlan, registry: string): string[] {
   // Zuul's layout: docker.io images un-namespaced, so dockerd's registry-mirrors finds them.
   const repo = buildsetRepository(registry, plan.image.repository);
-  return plan.image.tags.map(tag => formatReference(withTag(repo, tag)));
+  const tags = plan.recordTag !== undefined ? [plan.recordTag] : plan.image.tags;
+  return tags.map(tag => formatReference(withTag(repo, tag)));
 }
 
 async function pushToBuildset(

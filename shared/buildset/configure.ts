@@ -1,5 +1,7 @@
+import {accessSync, constants, statSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {homedir} from 'node:os';
+import {delimiter, join} from 'node:path';
 import {type Runtime} from '../inputs/buildset-registry.js';
 import {DOCKER_HUB} from '../model/reference.js';
 import {BUILDER_NAME, buildkitdToml, buildxCreateArgs, buildxVersionArgs} from './buildx.js';
@@ -16,22 +18,52 @@ export interface Configured {
   readonly builder?: string;
 }
 
-/** Which runtimes exist here: docker (a daemon answers), buildx, and podman/buildah/skopeo. */
-export async function detectRuntimes(deps: BuildsetDeps): Promise<Runtime[]> {
+/** Where the docker CLI looks for plugins such as docker-buildx (user directory first). */
+export function cliPluginDirs(env: NodeJS.ProcessEnv): string[] {
+  return [
+    join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'cli-plugins'),
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+  ];
+}
+
+/**
+ * Which runtimes exist here: docker (a daemon answers; `dockerKnown` when running the registry
+ * with docker proved it already), buildx (its plugin is installed and runs), and
+ * podman/buildah/skopeo (one of them on PATH). Commands run only where a file check cannot
+ * answer: each costs a process start, and this runs while the registry's container starts.
+ */
+export async function detectRuntimes(deps: BuildsetDeps, dockerKnown = false): Promise<Runtime[]> {
+  const {env} = deps;
   const ok = async (command: string, args: string[]) =>
     (await deps.runner.run({command, args})).code === 0;
-  const [docker, buildx, podman, buildah, skopeo] = await Promise.all([
-    ok('docker', ['version', '--format', '{{.Server.Version}}']),
-    ok('docker', buildxVersionArgs()),
-    ok('podman', ['--version']),
-    ok('buildah', ['--version']),
-    ok('skopeo', ['--version'])
-  ]);
+  const docker =
+    dockerKnown || (await ok('docker', ['version', '--format', '{{.Server.Version}}']));
+  const buildx =
+    docker &&
+    cliPluginDirs(env).some(dir => isExecutable(join(dir, 'docker-buildx'))) &&
+    (await ok('docker', buildxVersionArgs()));
+  const podman = ['podman', 'buildah', 'skopeo'].some(name => onPath(name, env));
   const found: Runtime[] = [];
   if (docker) found.push('docker');
-  if (docker && buildx) found.push('buildx');
-  if (podman || buildah || skopeo) found.push('podman');
+  if (buildx) found.push('buildx');
+  if (podman) found.push('podman');
   return found;
+}
+
+function onPath(name: string, env: NodeJS.ProcessEnv): boolean {
+  return (env.PATH ?? '').split(delimiter).some(dir => dir !== '' && isExecutable(join(dir, name)));
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export interface ConfigureRequest {

@@ -3,6 +3,7 @@ import {request as httpsRequest} from 'node:https';
 import {createServer} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {type CommandRunner} from '../engine/command.js';
+import {execDetached} from './docker-socket.js';
 
 /** One registry container to run: its name, where it listens and which files it mounts. */
 export interface ContainerSpec {
@@ -21,6 +22,15 @@ export interface ContainerSpec {
   readonly authDir?: string;
   readonly storageDir: string;
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * The read-only twin, a second registry process in the same container (startMirrorProcess):
+   * its container port published on 127.0.0.1:`port` only, its configuration mounted.
+   */
+  readonly mirror?: {
+    readonly port: number;
+    readonly containerPort: number;
+    readonly configFile: string;
+  };
 }
 
 /** Where the registry image expects things (registry:2 and its look-alikes). */
@@ -28,7 +38,8 @@ export const IN_CONTAINER = {
   config: '/etc/docker/registry/config.yml',
   tls: '/imagegate/tls',
   auth: '/imagegate/auth',
-  storage: '/var/lib/registry'
+  storage: '/var/lib/registry',
+  mirrorConfig: '/imagegate/mirror.yml'
 } as const;
 
 /**
@@ -44,6 +55,10 @@ export function runArgs(spec: ContainerSpec, uid = process.getuid?.(), gid = pro
   if (spec.publish) {
     for (const address of spec.publish.addresses)
       args.push('--publish', `${address}:${spec.publish.port}:5000`);
+  }
+  if (spec.mirror) {
+    args.push('--publish', `127.0.0.1:${spec.mirror.port}:${spec.mirror.containerPort}`);
+    args.push('--volume', `${spec.mirror.configFile}:${IN_CONTAINER.mirrorConfig}:ro`);
   }
   args.push('--volume', `${spec.configFile}:${IN_CONTAINER.config}:ro`);
   args.push('--volume', `${spec.tlsDir}:${IN_CONTAINER.tls}:ro`);
@@ -62,6 +77,30 @@ export async function startContainer(
   const result = await runner.run({command, args: runArgs(spec)});
   if (result.code !== 0) {
     throw new Error(`${command} run ${spec.image} failed: ${result.stderr.trim()}`);
+  }
+}
+
+/**
+ * `exec --detach`: the read-only twin as a second `registry serve` in the running container
+ * (registry:2 and its look-alikes have `registry` on the PATH). With docker, through dockerd's
+ * socket when it answers (no CLI start on the start-up's critical path), else the CLI. Throws
+ * with the engine's message.
+ */
+export async function startMirrorProcess(
+  runner: CommandRunner,
+  command: string,
+  spec: ContainerSpec,
+  dockerSocket?: string
+): Promise<void> {
+  const argv = ['registry', 'serve', IN_CONTAINER.mirrorConfig];
+  if (command === 'docker' && dockerSocket && (await execDetached(dockerSocket, spec.name, argv)))
+    return;
+  const args = ['exec', '--detach', spec.name, ...argv];
+  const result = await runner.run({command, args});
+  if (result.code !== 0) {
+    throw new Error(
+      `${command} exec registry serve (the read-only twin) failed in ${spec.image}: ${result.stderr.trim()}`
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import {type CommandRunner} from '../engine/command.js';
 import {type GitHubClient} from '../github/client.js';
 import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
+import {type ReportTable} from '../model/report.js';
 import {type Registry} from '../registry/index.js';
 import {type DockerDaemon} from './dockerd.js';
 import {type SystemPaths} from './paths.js';
@@ -19,6 +20,8 @@ export interface BuildsetAccess {
 /** Every side effect of the main and post steps, injected. */
 export interface BuildsetDeps {
   readonly runner: CommandRunner;
+  /** The step's environment (PATH, DOCKER_CONFIG: where runtimes are looked for). */
+  readonly env: NodeJS.ProcessEnv;
   readonly paths: SystemPaths;
   readonly log: StepLog;
   readonly state: StateStore;
@@ -34,7 +37,8 @@ export interface BuildsetDeps {
   readonly now: () => Date;
   /** The host's addresses the job's containers can reach (certificate SANs). */
   readonly addresses: () => string[];
-  readonly summary: (rows: readonly (readonly string[])[]) => Promise<void>;
+  /** A job summary section (a table, with an optional note below it). */
+  readonly summary: (table: ReportTable) => Promise<void>;
   /** Checks the credential restriction on repositories post publishes to (see PublishDeps). */
   readonly checkWrites?: (targets: readonly WriteTarget[]) => void;
   /** Tests: run the registry on this docker network address instead of publishing a port. */

@@ -3,6 +3,7 @@ import {existsSync, openSync, closeSync} from 'node:fs';
 import {readFile, readlink} from 'node:fs/promises';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {type CommandRunner} from '../engine/command.js';
+import {dockerSocket, liveMirrors} from './docker-socket.js';
 
 /** Reloading and restarting dockerd, injected so tests can watch instead of signalling. */
 export interface DockerDaemon {
@@ -34,7 +35,9 @@ export class SystemDockerDaemon implements DockerDaemon {
   constructor(
     private readonly runner: CommandRunner,
     private readonly pidFile = '/var/run/docker.pid',
-    private readonly docker = 'docker'
+    private readonly docker = 'docker',
+    /** The daemon's API socket, asked for its live mirrors; undefined: `docker info`. */
+    private readonly socket: string | undefined = dockerSocket(process.env)
   ) {}
 
   async reload(until?: MirrorWait): Promise<void> {
@@ -54,12 +57,12 @@ export class SystemDockerDaemon implements DockerDaemon {
     if (!until) return;
     const mirror = until.mirror.replace(/\/*$/, '');
     const deadline = Date.now() + 10_000;
-    const args = ['info', '--format', '{{json .RegistryConfig.Mirrors}}'];
     while (Date.now() < deadline) {
-      const result = await this.runner.run({command: this.docker, args});
       // dockerd normalises mirrors with a trailing slash.
-      if (result.code === 0 && result.stdout.includes(mirror) === until.present) return;
-      await sleep(50);
+      const live = await this.mirrors();
+      if (live !== undefined && live.some(m => m.replace(/\/*$/, '') === mirror) === until.present)
+        return;
+      await sleep(10);
     }
     const what = until.present ? 'pick up' : 'drop';
     throw new Error(`dockerd did not ${what} the registry mirror ${mirror} after SIGHUP`);
@@ -75,6 +78,26 @@ export class SystemDockerDaemon implements DockerDaemon {
       await this.reexec(await this.pid());
     }
     await this.waitUntilUp();
+  }
+
+  /**
+   * The daemon's live mirrors: from the API socket of the daemon we signal (the reload is
+   * applied within milliseconds, and asking the socket costs as little), else from `docker info`.
+   */
+  private async mirrors(): Promise<string[] | undefined> {
+    if (this.socket) {
+      const live = await liveMirrors(this.socket);
+      if (live !== undefined) return live;
+    }
+    const args = ['info', '--format', '{{json .RegistryConfig.Mirrors}}'];
+    const result = await this.runner.run({command: this.docker, args});
+    if (result.code !== 0) return undefined;
+    try {
+      const value: unknown = JSON.parse(result.stdout.trim() || 'null');
+      return Array.isArray(value) ? value.filter((m): m is string => typeof m === 'string') : [];
+    } catch {
+      return undefined;
+    }
   }
 
   private async pid(): Promise<number> {

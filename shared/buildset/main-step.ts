@@ -9,15 +9,16 @@ import {type BuildsetRegistryInputs} from '../inputs/buildset-registry.js';
 import {BuildsetEnv} from '../model/buildset-env.js';
 import {DOCKER_HUB} from '../model/reference.js';
 import {configureRuntimes, detectRuntimes} from './configure.js';
+import {type Runtime} from '../inputs/buildset-registry.js';
 import {waitForRegistry} from './container.js';
 import {type BuildsetDeps} from './deps.js';
 import {FileEditJournal} from './file-edits.js';
 import {systemFs} from './system-fs.js';
 import {type SpeculativeImage, populateFromChanges} from './populate.js';
 import {rootBody} from './root-change.js';
-import {shareKeys} from './share.js';
+import {partKeys, shareKeys} from './share.js';
 import {snapshotTags} from './snapshot.js';
-import {type StartedRegistry, startRegistry} from './start.js';
+import {type StartedRegistry, prepareRegistry} from './start.js';
 import {type BuildsetState, saveBuildsetState} from './state.js';
 
 /** What main did, for tests and the summary. */
@@ -55,6 +56,7 @@ export async function buildsetMain(
     edits: [],
     namespaces: inputs.namespaces,
     share: inputs.share,
+    ...(inputs.share === 'save' && inputs.shareParts?.[0] && {sharePart: inputs.shareParts[0]}),
     ...(inputs.intermediateRegistry && {
       intermediate: [inputs.intermediateRegistry.registry, inputs.intermediateRegistry.path]
         .filter(p => p !== '')
@@ -68,12 +70,25 @@ export async function buildsetMain(
   };
   update({});
 
-  if (inputs.share === 'restore') await restoreShare(deps, ctx, state.storageDir);
-  const runtimes = inputs.configure ?? (await detectRuntimes(deps));
-  const mirrorHub = runtimes.includes('docker') && inputs.namespaces.includes(DOCKER_HUB);
-
   const started = Date.now();
-  const registry = await startRegistry(deps, {
+  if (inputs.share === 'restore')
+    await restoreShare(deps, ctx, state.storageDir, inputs.shareParts ?? []);
+  // Running the registry with docker proves the daemon that detection would ask for. Detection
+  // starts after the container does, unless a podman-run registry with the default `configure`
+  // must know first whether dockerd (and so the mirror twin) is there.
+  const dockerKnown = inputs.containerCommand === 'docker';
+  let detected: Promise<readonly Runtime[]> | undefined;
+  const runtimes = (): Promise<readonly Runtime[]> =>
+    inputs.configure
+      ? Promise.resolve(inputs.configure)
+      : (detected ??= detectRuntimes(deps, dockerKnown));
+  const mirrorHub =
+    inputs.namespaces.includes(DOCKER_HUB) &&
+    (inputs.configure
+      ? inputs.configure.includes('docker')
+      : dockerKnown || (await runtimes()).includes('docker'));
+
+  const registry = await prepareRegistry(deps, {
     rootDir,
     storageDir: state.storageDir,
     image: inputs.registryImage,
@@ -81,32 +96,49 @@ export async function buildsetMain(
     withMirror: mirrorHub,
     onContainer: name => update({containers: [...state.containers, name]})
   });
-  const startupMs = Date.now() - started;
   update({
     registry: registry.registry,
     passwordFile: registry.passwordFile,
     caCert: registry.caCertFile
   });
-  deps.log.info(`Buildset registry ${registry.registry} answered after ${startupMs} ms`);
   publishCoordinates(deps, registry);
+  let startupMs = 0;
+  const launch = async () => {
+    await registry.launch();
+    startupMs = Date.now() - started;
+    deps.log.info(`Buildset registry ${registry.registry} answered after ${startupMs} ms`);
+  };
 
   const journal = new FileEditJournal(systemFs(deps.runner), join(rootDir, 'backups'), [], edits =>
     update({edits})
   );
-  const configured = await configureRuntimes(deps, journal, {
-    runtimes,
-    namespaces: inputs.namespaces,
-    endpoint: registry,
-    caCertFile: registry.caCertFile,
-    rootDir,
-    restartDocker: inputs.restartDocker,
-    onBuilder: builder => update({builder})
-  });
-  update({...(configured.dockerMirror && {dockerMirror: configured.dockerMirror})});
-  if (configured.dockerMirror && inputs.restartDocker) {
-    // The restart stopped our containers; --restart=always brings them back.
-    await waitForRegistry(`https://${registry.registry}`, registry.caCert, 401, 60_000);
-    if (registry.mirror) await waitForRegistry(`http://${registry.mirror}`, undefined, 200, 60_000);
+  const configure = async () => {
+    const configured = await configureRuntimes(deps, journal, {
+      runtimes: await runtimes(),
+      namespaces: inputs.namespaces,
+      endpoint: registry,
+      caCertFile: registry.caCertFile,
+      rootDir,
+      restartDocker: inputs.restartDocker,
+      onBuilder: builder => update({builder})
+    });
+    update({...(configured.dockerMirror && {dockerMirror: configured.dockerMirror})});
+    return configured;
+  };
+  if (inputs.restartDocker && (await runtimes()).includes('docker')) {
+    // A dockerd restart must not race the container's start: one after the other.
+    await launch();
+    const configured = await configure();
+    if (configured.dockerMirror) {
+      // The restart stopped our container; --restart=always brings it back, but not the twin.
+      await waitForRegistry(`https://${registry.registry}`, registry.caCert, 401, 60_000);
+      await registry.restartMirror();
+    }
+  } else {
+    // Nothing a runtime is told needs the registry to answer yet (dockerd takes a mirror that
+    // is still starting), so configuring overlaps the container's start; launch comes first,
+    // so the container's start is not queued behind the detection's commands.
+    await allOf([launch(), configure()]);
   }
 
   const speculative = await populate(inputs, ctx, deps, registry);
@@ -132,7 +164,21 @@ function publishCoordinates(deps: BuildsetDeps, r: StartedRegistry): void {
   deps.exportVariable(BuildsetEnv.CertDir, r.certDir);
 }
 
-async function restoreShare(deps: BuildsetDeps, ctx: RunnerContext, storageDir: string) {
+async function restoreShare(
+  deps: BuildsetDeps,
+  ctx: RunnerContext,
+  storageDir: string,
+  parts: readonly string[]
+) {
+  // The parts of a distributed build: each platform job's storage, restored into one. Their
+  // blobs are content-addressed and their tags are per-platform records, so nothing collides.
+  for (const part of parts) {
+    const {key, prefixes} = partKeys(ctx.runId ?? 'local', ctx.runAttempt, part);
+    const used = await deps.share().restore(storageDir, key, prefixes);
+    if (used) deps.log.info(`Restored part ${part} of the registry storage (${used})`);
+    else deps.log.warning(`share: restore found no storage saved for part ${part} (${key})`);
+  }
+  if (parts.length > 0) return;
   const {key, prefixes} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
   const used = await deps.share().restore(storageDir, key, prefixes);
   if (used) deps.log.info(`Restored the shared registry storage saved as ${used}`);
@@ -171,10 +217,21 @@ async function populate(
       inputs.requireDependencies
     );
     if (images.length > 0) {
-      await deps.summary(images.map(i => [i.image, i.digest, i.change]));
+      await deps.summary({
+        heading: 'Speculative images',
+        header: ['Image', 'Digest', 'From change'],
+        rows: images.map(i => [{code: i.image}, {code: i.digest}, i.change])
+      });
     }
     return images;
   } finally {
     engine.close();
   }
+}
+
+/** Wait for every task, also when one fails early; then throw the first failure. */
+async function allOf(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find(r => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import {readFile, rm} from 'node:fs/promises';
 import {type RunnerContext} from '../action/context.js';
+import {readSourceFacts} from '../build/source.js';
 import {readChangeIndex, writeChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';
 import {type ChangeIdentity} from '../model/change.js';
@@ -14,7 +15,7 @@ import {restoreEdits} from './file-edits.js';
 import {systemFs} from './system-fs.js';
 import {publishBuiltImages} from './publish.js';
 import {REGISTRY_USER} from './secrets.js';
-import {shareKeys} from './share.js';
+import {saveShare} from './share-save.js';
 import {type BuildsetState, loadBuildsetState} from './state.js';
 
 /** How post learned whether the job succeeded. */
@@ -55,7 +56,11 @@ export async function buildsetPost(
       : undefined;
   if (password) deps.mask(password);
 
-  if (state.mainCompleted && state.intermediate && password) {
+  if (state.sharePart) {
+    deps.log.info(
+      `Part ${state.sharePart} of a distributed build: the job that restores the parts merges and publishes them`
+    );
+  } else if (state.mainCompleted && state.intermediate && password) {
     await attempt('publishing to the intermediate registry', () =>
       publish(ctx, deps, req, state, password)
     );
@@ -66,11 +71,7 @@ export async function buildsetPost(
     );
   }
   if (state.share === 'save' && state.mainCompleted) {
-    await attempt('saving the shared registry storage', async () => {
-      const {key} = shareKeys(ctx.runId ?? 'local', ctx.runAttempt);
-      const saved = await deps.share().save(state.storageDir, key);
-      deps.log.info(saved ? `Saved the registry storage as ${key}` : `${key} was saved already`);
-    });
+    await attempt('share: save', () => saveShare(ctx, deps, state));
   }
   const restored = await restoreEdits(state.edits, systemFs(deps.runner));
   problems.push(...restored.map(p => `restoring ${p}`));
@@ -114,6 +115,14 @@ async function publish(
     return;
   }
   const location = parseRegistryLocation(state.intermediate as string, 'intermediate-registry');
+  // The checkout the job built from: the same facts build put on the labels and upload records.
+  const facts = await readSourceFacts(deps.runner, {
+    workingDirectory: ctx.workspace,
+    identity: req.identity,
+    ...(ctx.repository && {repository: ctx.repository}),
+    serverUrl: ctx.serverUrl,
+    now: deps.now()
+  });
   const caCert = await readFile(state.caCert, 'utf8');
   const registry = deps.registry({
     registry: state.registry,
@@ -139,7 +148,7 @@ async function publish(
           namespaces: state.namespaces,
           intermediate: location,
           change: {...repo, change},
-          ...(req.identity.revision && {revision: req.identity.revision}),
+          source: facts,
           runId: ctx.runId ?? 'local',
           runAttempt: ctx.runAttempt
         }

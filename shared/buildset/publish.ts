@@ -3,14 +3,16 @@ import {
   type ChangeIndex,
   type ChangeIndexEntry,
   type ChangeKey,
-  changeIndexLocation
+  type IndexSource,
+  changeIndexLocation,
+  sourceFields
 } from '../change-index/format.js';
 import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type RegistryLocation, stagedRepository} from '../model/registry-location.js';
 import {type Registry} from '../registry/index.js';
-import {recordStagedTags} from '../staging/store.js';
+import {recordAndLog} from '../staging/store.js';
 import {finalNameOf} from './namespaces.js';
 import {type TagSnapshot, changedTags, snapshotTags} from './snapshot.js';
 
@@ -33,7 +35,8 @@ export interface PublishRequest {
   readonly intermediate: RegistryLocation;
   /** The change: `owner/repo` and number. */
   readonly change: ChangeKey;
-  readonly revision?: string;
+  /** What the job built from: the same facts build put on the labels (build/source.ts). */
+  readonly source: IndexSource;
   readonly runId: string;
   readonly runAttempt: string;
 }
@@ -68,6 +71,7 @@ export async function publishBuiltImages(
       repository: {registry: index.registry, repository: index.repository}
     }
   ]);
+  const builtFrom = sourceFields(request.source);
   const entries: ChangeIndexEntry[] = [];
   for (const [stored, tag, digest] of built) {
     const final = finalNameOf(stored, request.namespaces);
@@ -82,19 +86,13 @@ export async function publishBuiltImages(
       tag,
       staged: ref,
       digest: result.digest,
-      ...(request.revision && {revision: request.revision})
+      ...builtFrom
     });
   }
   // When these were staged, for the intermediate registry's cleanup (see shared/staging).
   const run = {id: request.runId, attempt: request.runAttempt};
   const staging = entries.map(e => ({ref: e.staged, digest: e.digest}));
-  for (const outcome of await recordStagedTags(deps.registry, staging, deps.now(), run)) {
-    if (outcome.error !== undefined) {
-      deps.log.warning(
-        `could not record the staging time in ${outcome.repository}: ${outcome.error}`
-      );
-    }
-  }
+  await recordAndLog(deps.registry, staging, deps.now(), run, deps.log);
   const existing = await deps.readIndex(request.change);
   const sameRun = existing?.run?.id === request.runId;
   const key = (e: ChangeIndexEntry) => `${e.repository}:${e.tag}`;
@@ -104,7 +102,7 @@ export async function publishBuiltImages(
     version: 1,
     repository: `${request.change.owner}/${request.change.repo}`,
     change: request.change.change,
-    ...(request.revision && {revision: request.revision}),
+    ...builtFrom,
     run: {id: request.runId, attempt: request.runAttempt},
     createdAt: deps.now().toISOString(),
     images: [...kept, ...entries]

@@ -1,12 +1,16 @@
 import {randomBytes} from 'node:crypto';
 import {IN_CONTAINER} from './container.js';
 
+/** The twin's port inside the container (the primary has the image's 5000). */
+export const MIRROR_PORT_IN_CONTAINER = 5001;
+
 /**
  * The registry's config.yml (JSON is YAML): filesystem storage with deletion enabled, and either
  * TLS + htpasswd (the read-write registry) or, for the twin dockerd mirrors through, plain HTTP,
  * no auth and read-only storage. dockerd sends a mirror the client's docker.io credentials,
  * never ours, so a mirror can only be anonymous; and dockerd's embedded BuildKit speaks plain
- * HTTP to loopback registries. The twin is published on 127.0.0.1 only.
+ * HTTP to loopback registries. The twin, a second process in the registry's container, listens
+ * on its own port, published on 127.0.0.1 only.
  */
 export function registryConfig(kind: 'primary' | 'mirror', httpSecret: string): string {
   const config = {
@@ -21,7 +25,7 @@ export function registryConfig(kind: 'primary' | 'mirror', httpSecret: string): 
       }
     },
     http: {
-      addr: ':5000',
+      addr: kind === 'primary' ? ':5000' : `:${MIRROR_PORT_IN_CONTAINER}`,
       secret: httpSecret,
       ...(kind === 'primary' && {
         tls: {

@@ -4,16 +4,29 @@ import {join} from 'node:path';
 
 /** Saves and restores the registry storage between jobs of one workflow run. */
 export interface ShareBackend {
-  /** Save `dir` under `key`; false when the key exists already (caches are immutable). */
+  /**
+   * Save `dir` under `key`. Throws ShareNotSavedError when nothing was saved; false when `key`
+   * exists already (entries are immutable: another job of the run attempt saved first).
+   */
   save(dir: string, key: string): Promise<boolean>;
   /** Restore into `dir` the entry `key`, else the newest entry starting with a prefix; the key used. */
   restore(dir: string, key: string, prefixes: readonly string[]): Promise<string | undefined>;
 }
 
-/** The part of @actions/cache this uses, so tests can inject a recording double. */
+/** The registry storage could not be saved, so jobs that restore it would start empty. */
+export class ShareNotSavedError extends Error {
+  override readonly name = 'ShareNotSavedError';
+}
+
+/** The part of @actions/cache this uses (the real module on runners). */
 export interface CacheModule {
   saveCache(paths: string[], key: string): Promise<number>;
-  restoreCache(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
+  restoreCache(
+    paths: string[],
+    key: string,
+    restoreKeys?: string[],
+    options?: {lookupOnly?: boolean}
+  ): Promise<string | undefined>;
 }
 
 /** Cache keys: unique to the run and attempt; restore falls back to earlier attempts of the run. */
@@ -24,20 +37,39 @@ export function shareKeys(runId: string, attempt: string): {key: string; prefixe
   };
 }
 
-/** The GitHub Actions cache (@actions/cache), the backend on runners. */
-export function cacheBackend(cache: CacheModule): ShareBackend {
+/**
+ * Cache keys of one part of a distributed build (a platform job's storage): a prefix of their
+ * own, so the run's shared key's fall-back prefix never restores a part.
+ */
+export function partKeys(
+  runId: string,
+  attempt: string,
+  part: string
+): {key: string; prefixes: string[]} {
+  const prefix = `imagegate-buildset-part-${part.replace(/\//g, '-')}-${runId}-`;
+  return {key: `${prefix}${attempt}`, prefixes: [prefix]};
+}
+
+/**
+ * The GitHub Actions cache (@actions/cache), the backend on runners, loaded on first use: it is
+ * most of the action's bundle, and a job that shares nothing should not pay for loading it. Its
+ * saveCache does not throw when the service refuses the entry, the upload fails or the cache
+ * mode forbids writes: it logs a warning and returns -1. A lookup then tells "another job saved
+ * this key" from "nothing was saved".
+ */
+export function cacheBackend(load: () => Promise<CacheModule>): ShareBackend {
   return {
     async save(dir, key) {
-      try {
-        await cache.saveCache([dir], key);
-        return true;
-      } catch (e) {
-        // ReserveCacheError: another job of this attempt saved first.
-        if ((e as Error).name === 'ReserveCacheError') return false;
-        throw e;
-      }
+      const cache = await load();
+      const id = await cache.saveCache([dir], key);
+      if (id !== -1) return true;
+      const existing = await cache.restoreCache([dir], key, [], {lookupOnly: true});
+      if (existing === key) return false;
+      throw new ShareNotSavedError(
+        `the Actions cache did not save ${key} (its warning in the log says why), so jobs that restore it would start with an empty buildset registry`
+      );
     },
-    restore: (dir, key, prefixes) => cache.restoreCache([dir], key, [...prefixes])
+    restore: async (dir, key, prefixes) => (await load()).restoreCache([dir], key, [...prefixes])
   };
 }
 

@@ -25,6 +25,8 @@ export interface BuildsetState {
   readonly snapshotFile?: string;
   readonly namespaces: readonly string[];
   readonly share: 'none' | 'save' | 'restore';
+  /** share: save of one part of a distributed build: saved under the part's key, never published. */
+  readonly sharePart?: string;
   readonly intermediate?: string;
   /** Every configuration step and populate finished. */
   readonly mainCompleted: boolean;

@@ -30,6 +30,25 @@ export interface ChangeIndexEntry {
   readonly sourceTree?: string;
 }
 
+/** What a run built from: the index and each of its entries record it. */
+export interface IndexSource {
+  /** `git rev-parse HEAD` of the build (the revision label). */
+  readonly revision?: string;
+  /** `git rev-parse HEAD^{tree}` (the source-tree label). */
+  readonly sourceTree?: string;
+}
+
+/**
+ * The source fields of an index or an entry. Upload and the buildset post step both write these
+ * from the same label facts, so promote sees one revision and tree whoever wrote the index.
+ */
+export function sourceFields(source: IndexSource): IndexSource {
+  return {
+    ...(source.revision && {revision: source.revision}),
+    ...(source.sourceTree && {sourceTree: source.sourceTree})
+  };
+}
+
 /** The index document of one change. */
 export interface ChangeIndex {
   readonly version: typeof CHANGE_INDEX_VERSION;

@@ -53,6 +53,23 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "name": "pipeline",
         "description": "Pipeline name used as the tag prefix when there is no change (default derived from the event: post, tag, release, periodic, manual).",
         "required": false
+      },
+      {
+        "name": "platforms",
+        "description": "Platform job of a distributed multi-platform build (comma/newline list, e.g. linux/arm64): build only these platforms of each entry (an entry without arch: every one of them; an entry with none of them in its arch: not built here), one build per platform, and push each as a per-platform record for the merge instead of under change or final tags. Empty: build every platform here.",
+        "required": false
+      },
+      {
+        "name": "archive",
+        "description": "Save each built platform image as an OCI layout tarball (podman, or docker Engine 25+); the archives output lists the paths, for actions/upload-artifact.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "squash",
+        "description": "Squash the layers each build adds into one (podman --squash; docker cannot, and is refused).",
+        "required": false,
+        "default": "false"
       }
     ]
   },
@@ -121,6 +138,23 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "name": "pipeline",
         "description": "Pipeline name used as the tag prefix when there is no change.",
         "required": false
+      },
+      {
+        "name": "platforms",
+        "description": "Platform job of a distributed multi-platform build (comma/newline list, e.g. linux/arm64): build only these platforms of each entry (an entry without arch: every one of them; an entry with none of them in its arch: not built here), one build per platform, and push each as a per-platform record for the merge instead of under change or final tags. Empty: build every platform here.",
+        "required": false
+      },
+      {
+        "name": "archive",
+        "description": "Save each built platform image as an OCI layout tarball (podman, or docker Engine 25+); the archives output lists the paths, for actions/upload-artifact.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "squash",
+        "description": "Squash the layers each build adds into one (podman --squash; docker cannot, and is refused).",
+        "required": false,
+        "default": "false"
       }
     ]
   },
@@ -274,6 +308,69 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
       }
     ]
   },
+  "merge": {
+    "description": "Merge the per-platform images the platform jobs of a distributed build recorded into one index per image, registry-side (no blob moves), under the change tags (gate), the final tags (release) or in the buildset registry (check); fails naming every missing platform, and writes nothing then.",
+    "inputs": [
+      {
+        "name": "container-images",
+        "description": "YAML or JSON list of images (the same list the platform jobs built).",
+        "required": true
+      },
+      {
+        "name": "platforms",
+        "description": "The platforms of the run (comma/newline list): what an entry without arch is built for. Entries with arch ask for their arch.",
+        "required": false
+      },
+      {
+        "name": "optional-platforms",
+        "description": "Platforms that may be missing (comma/newline list): the index is written without them, with a warning.",
+        "required": false
+      },
+      {
+        "name": "revision",
+        "description": "The commit every platform image must have been built from (its org.opencontainers.image.revision label), e.g. github.sha. Default: whatever commit the records agree on.",
+        "required": false
+      },
+      {
+        "name": "registry-credentials",
+        "description": "YAML/JSON mapping from registry host to {username, password, repository (optional regex)}. Credentials from a prior docker login are used too.",
+        "required": false
+      },
+      {
+        "name": "promote",
+        "description": "As the platform jobs uploaded: true merges under the change_<N>_<tag> tags (gate), false under the final tags (release).",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "promote-method",
+        "description": "As the platform jobs uploaded: tag (change tags in the final repository) or intermediate-registry (staged tags and the change index in the intermediate registry).",
+        "required": false,
+        "default": "tag"
+      },
+      {
+        "name": "intermediate-registry",
+        "description": "Intermediate registry location (required with promote-method intermediate-registry).",
+        "required": false
+      },
+      {
+        "name": "buildset",
+        "description": "true: merge what build pushed into the active buildset registry (check pipeline; after buildset-registry with share: restore of every platform part), under the final names there.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "change",
+        "description": "Pull request number to use instead of the one derived from the event.",
+        "required": false
+      },
+      {
+        "name": "pipeline",
+        "description": "Pipeline name used as the tag prefix when there is no change.",
+        "required": false
+      }
+    ]
+  },
   "registry": {
     "description": "Start a temporary TLS + auth registry holding the speculative images of a change and its dependencies, and configure the container runtimes to prefer it.",
     "inputs": [
@@ -321,6 +418,11 @@ export const COMMANDS: Readonly<Record<string, {readonly description: string; re
         "description": "none, save (save the registry storage for later jobs of this run in the post step) or restore (start from the storage an earlier job saved).",
         "required": false,
         "default": "none"
+      },
+      {
+        "name": "share-parts",
+        "description": "Distributed multi-platform builds: with share save, the part this job saves (its platform, e.g. linux/arm64; a part job never publishes to the intermediate registry); with share restore, every part to restore into one storage (the union), for the job that merges them.",
+        "required": false
       },
       {
         "name": "restart-docker",

@@ -31,6 +31,7 @@ const TEXT_INPUTS = new Set([
 const RUNNERS: Record<string, (io: CommandIO) => Promise<void>> = {
   build: async io => (await import('../actions/build.js')).buildAction(io),
   upload: async io => (await import('../actions/upload.js')).uploadAction(io),
+  merge: async io => (await import('../actions/merge.js')).mergeAction(io),
   promote: async io => (await import('../actions/promote.js')).promoteAction(io),
   mirror: async io => (await import('../actions/mirror.js')).mirrorAction(io),
   validate: async io => (await import('../actions/validate.js')).validateAction(io)

@@ -24,6 +24,8 @@ export interface BuildSpec {
   readonly pushTags?: readonly string[];
   /** buildx: `--metadata-file`, which records the pushed digest. */
   readonly metadataFile?: string;
+  /** podman `--squash`: the layers this build adds become one. */
+  readonly squash?: boolean;
 }
 
 /**
@@ -87,8 +89,13 @@ export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
       const multi = spec.platforms.length > 1;
       // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
       // ends up holding the native platform only (test-environment.md §7).
-      const output = multi ? ['--manifest', spec.tags[0], '--no-cache'] : tags(spec.tags);
-      args = ['build', context, ...common, ...output, ...platform];
+      // A single named platform needs --no-cache too: the layer cache ignores --platform, so an
+      // arm64 build after an amd64 one of the same context returns the amd64 image.
+      const output = multi
+        ? ['--manifest', spec.tags[0], '--no-cache']
+        : [...tags(spec.tags), ...(spec.platforms.length === 1 ? ['--no-cache'] : [])];
+      const squash = spec.squash ? ['--squash'] : [];
+      args = ['build', context, ...common, ...squash, ...output, ...platform];
       break;
     }
   }

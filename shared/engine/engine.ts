@@ -16,7 +16,8 @@ import {
   manifestPushCommand,
   parsePushDigest,
   pushCommand,
-  tagCommand
+  tagCommand,
+  untagCommand
 } from './registry-argv.js';
 import {DEFAULT_PUSH_DELAYS_MS, type Sleep, realSleep, withRetries} from './retry.js';
 
@@ -74,6 +75,8 @@ export class ContainerEngine {
   private readonly scope: AuthScope;
   private readonly scratch: string;
   private counter = 0;
+  /** Per-platform local tags (`<ref>__linux-arm64`) this engine created; dispose() removes them. */
+  private readonly platformTags = new Set<string>();
 
   constructor(private readonly options: ContainerEngineOptions) {
     this.runner = options.runner;
@@ -139,6 +142,7 @@ export class ContainerEngine {
       const iidFile = this.file('iid');
       const prefixed: LineSink | undefined =
         sink && ((line, stream) => sink(`[${platform}] ${line}`, stream));
+      this.platformTags.add(ref);
       await runChecked(
         this.runner,
         buildCommand(profile, {...spec, tags: [ref], platforms: [platform], iidFile}),
@@ -186,6 +190,7 @@ export class ContainerEngine {
       // mode the final tag must not point at a single-platform image, not even for seconds.
       const staging = platformRef(target, platform);
       temporary.push(staging);
+      this.platformTags.add(staging);
       members.push({digest: await this.dockerPush(ref, staging, sink), platform});
     }
     if (this.options.writeIndex) {
@@ -216,9 +221,23 @@ export class ContainerEngine {
     return digest;
   }
 
-  /** Remove the temporary login and scratch files. */
-  dispose(): void {
-    rmSync(this.scratch, {recursive: true, force: true});
+  /**
+   * Remove the per-platform local tags (kept until now: every push of the image needs them),
+   * the temporary login and the scratch files. A tag that cannot be removed is a warning.
+   */
+  async dispose(): Promise<void> {
+    const tags = [...this.platformTags];
+    this.platformTags.clear();
+    try {
+      if (tags.length > 0) {
+        const result = await this.runner.run(untagCommand(this.options.profile, tags));
+        if (result.code !== 0) {
+          this.options.log?.(`could not remove the temporary local tags: ${result.stderr.trim()}`);
+        }
+      }
+    } finally {
+      rmSync(this.scratch, {recursive: true, force: true});
+    }
   }
 
   private async removeTemporaryTags(refs: readonly string[]): Promise<void> {

@@ -59,6 +59,11 @@ export function tagCommand(profile: EngineProfile, source: string, target: strin
   return {command: profile.binary, args: ['tag', source, target]};
 }
 
+/** Remove local tags (an image goes only with its last tag). */
+export function untagCommand(profile: EngineProfile, refs: readonly string[]): Command {
+  return {command: profile.binary, args: ['image', 'rm', ...refs]};
+}
+
 /**
  * Push one local image (or podman manifest list, with all its platforms) to `target`.
  * docker pushes the tag named `target`, so callers tag first; podman pushes `source` directly.

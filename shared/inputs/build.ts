@@ -5,6 +5,7 @@ import {type ChangeIdentity} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {InputError} from '../model/errors.js';
 import {quoteOutside} from '../model/outside-text.js';
+import {checkPlatformList} from '../model/platform-records.js';
 import {isMapping, parseStructuredInput} from '../model/structured-input.js';
 import {
   CONTAINER_COMMANDS,
@@ -26,6 +27,15 @@ export interface BuildInputs {
   readonly buildExtraEnv: Readonly<Record<string, string>>;
   readonly parallel: number;
   readonly identity: ChangeIdentity;
+  /**
+   * A platform job of a distributed build: only these platforms of each entry are built (an
+   * entry without `arch`: all of them), one build per platform; empty builds everything here.
+   */
+  readonly platforms?: readonly string[];
+  /** Save each built image as an OCI layout tarball. */
+  readonly archive?: boolean;
+  /** Squash the layers each build adds into one (podman `--squash`). */
+  readonly squash?: boolean;
 }
 
 /** Read and validate the build action's inputs. */
@@ -46,14 +56,25 @@ export function readBuildInputs(reader: InputReader, ctx: RunnerContext): BuildI
           : undefined;
   if (fileProblem !== undefined) throw new InputError('container-filename', fileProblem);
   const dir = reader.string('working-directory', ctx.workspace);
+  const containerCommand = reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker');
+  const squash = reader.boolean('squash', false);
+  if (squash && containerCommand !== 'podman') {
+    throw new InputError(
+      'squash',
+      'docker cannot squash layers (BuildKit has no --squash and the classic builder needs an experimental daemon); use container-command: podman'
+    );
+  }
   return {
     images,
-    containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+    containerCommand,
     ...(containerFilename !== '' && {containerFilename}),
     workingDirectory: isAbsolute(dir) ? dir : resolve(ctx.workspace, dir),
     buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
     parallel: reader.positiveInteger('parallel', availableParallelism(), 64),
-    identity
+    identity,
+    platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+    archive: reader.boolean('archive', false),
+    squash
   };
 }
 

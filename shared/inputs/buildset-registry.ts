@@ -29,6 +29,11 @@ export interface BuildsetRegistryInputs {
   readonly registryCredentials: string;
   readonly requireDependencies: boolean;
   readonly share: ShareMode;
+  /**
+   * Distributed builds: with `save`, the part this job saves (its platform); with `restore`,
+   * every part to restore into one storage. Empty: the run's one shared storage.
+   */
+  readonly shareParts?: readonly string[];
   readonly restartDocker: boolean;
   readonly githubToken: string;
   readonly identity: ChangeIdentity;
@@ -42,6 +47,7 @@ export function readBuildsetRegistryInputs(
   const registryImage = reader.string('registry-image', 'docker.io/library/registry:2');
   parseReference(registryImage, 'registry-image');
   const intermediateRegistry = readIntermediateRegistry(reader, false, '');
+  const share = reader.choice('share', SHARE_MODES, 'none');
   return {
     registryImage,
     containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
@@ -50,7 +56,8 @@ export function readBuildsetRegistryInputs(
     ...(intermediateRegistry && {intermediateRegistry}),
     registryCredentials: reader.string(Input.RegistryCredentials),
     requireDependencies: reader.boolean('require-dependencies', false),
-    share: reader.choice('share', SHARE_MODES, 'none'),
+    share,
+    shareParts: readShareParts(reader.list('share-parts'), share),
     restartDocker: reader.boolean('restart-docker', false),
     githubToken: reader.string(Input.GithubToken),
     identity: readChangeIdentity(reader, ctx)
@@ -69,6 +76,22 @@ function readConfigure(items: string[]): {configure?: Runtime[]} {
     }
   });
   return {configure: items as Runtime[]};
+}
+
+/** Part names (platforms, usually) are cache-key material: a plain spelling, one part to save. */
+function readShareParts(parts: string[], share: ShareMode): string[] {
+  parts.forEach((part, i) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/.test(part))
+      throw new InputError(`share-parts[${i}]`, `"${part}" is not a part name like linux/arm64`);
+  });
+  if (parts.length > 0 && share === 'none')
+    throw new InputError(
+      'share-parts',
+      "needs share: save (this job's part) or restore (the parts)"
+    );
+  if (parts.length > 1 && share === 'save')
+    throw new InputError('share-parts', "share: save saves this job's one part; name only it");
+  return parts;
 }
 
 function checkNamespace(ns: string, i: number): string {

@@ -15,7 +15,8 @@ export const Input = {
   IntermediateRegistry: 'intermediate-registry',
   GithubToken: 'github-token',
   ContainerCommand: 'container-command',
-  DryRun: 'dry-run'
+  DryRun: 'dry-run',
+  Platforms: 'platforms'
 } as const;
 
 export const PROMOTE_METHODS = ['tag', 'intermediate-registry'] as const;
@@ -41,7 +42,6 @@ export function readChangeIdentity(reader: InputReader, ctx: RunnerContext): Cha
   return changeFromEvent({
     eventName: ctx.eventName,
     payload: ctx.payload,
-    ...(ctx.sha && {sha: ctx.sha}),
     changeInput: reader.string(Input.Change),
     pipelineInput: reader.string(Input.Pipeline)
   });

@@ -1,4 +1,5 @@
 import {DOCKER_HUB, type RepositoryName} from './reference.js';
+import {hostPathComponent} from './registry-location.js';
 
 /**
  * How the buildset-registry action tells later steps of the job about the active buildset
@@ -38,10 +39,11 @@ export function readBuildsetRegistryEnv(env: NodeJS.ProcessEnv): BuildsetRegistr
 }
 
 /**
- * Zuul's namespacing inside the buildset registry (zuul-container-jobs.md §8.4): docker.io images
+ * Zuul's namespacing inside the buildset registry: docker.io images
  * are stored un-namespaced (`library/alpine`, `org/app`) so dockerd's `registry-mirrors` finds
- * them; every other registry's images under `<upstream host>/<path>` (`:` becomes `-`, as
- * stagedRepository does, because a repository path cannot hold a colon).
+ * them; every other registry's images under `<upstream host>/<path>`, the host written as one
+ * path component that keeps its port (`registry.example:5000` → `registry.example_5000`), so the
+ * buildset post step can tell the final name back (buildset/namespaces.ts).
  */
 export function buildsetRepository(registry: string, finalName: RepositoryName): RepositoryName {
   if (finalName.registry === DOCKER_HUB) return {registry, repository: finalName.repository};
@@ -50,5 +52,5 @@ export function buildsetRepository(registry: string, finalName: RepositoryName):
 
 /** The path prefix a namespace's images live under in the buildset registry ('' for docker.io). */
 export function namespacePath(namespace: string): string {
-  return namespace === DOCKER_HUB ? '' : namespace.replace(/:/g, '-');
+  return namespace === DOCKER_HUB ? '' : hostPathComponent(namespace);
 }

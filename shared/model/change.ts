@@ -4,17 +4,14 @@ import {isMapping} from './structured-input.js';
 
 /**
  * What a run is building for: a change (pull request) with its number, or a change-less pipeline
- * (post, tag, release, periodic, ...) whose name prefixes the temporary tags instead.
+ * (post, tag, release, periodic, ...) whose name prefixes the temporary tags instead. The
+ * revision and tree a run builds come from git, not from the event (see build/source.ts).
  */
 export interface ChangeIdentity {
   /** Pull request number, when the run belongs to one. */
   readonly change?: number;
   /** Pipeline name: check, gate, post, tag, release, periodic, manual, or the caller's. */
   readonly pipeline: string;
-  /** The commit the run builds, when the event says (merge_group: the queue's head_sha). */
-  readonly revision?: string;
-  /** Web URL of the pull request, for the `dev.imagegate.change-url` label. */
-  readonly url?: string;
   /** The GitHub event name this was derived from. */
   readonly event: string;
 }
@@ -24,8 +21,6 @@ export interface ChangeSource {
   readonly eventName: string;
   /** The parsed `GITHUB_EVENT_PATH` payload. */
   readonly payload: unknown;
-  /** `GITHUB_SHA`, the fallback revision. */
-  readonly sha?: string;
   /** The `change` input: overrides whatever the event says. */
   readonly changeInput?: string;
   /** The `pipeline` input: overrides the pipeline derived from the event. */
@@ -49,42 +44,41 @@ export function changeFromEvent(source: ChangeSource): ChangeIdentity {
     source.pipelineInput !== undefined && source.pipelineInput.trim() !== ''
       ? parsePipeline(source.pipelineInput, 'pipeline')
       : derived.pipeline;
-  const revision = derived.revision ?? source.sha;
-  return {
-    ...(change !== undefined && {change}),
-    pipeline,
-    ...(revision !== undefined && revision !== '' && {revision}),
-    ...(derived.url !== undefined && change === derived.change && {url: derived.url}),
-    event
-  };
+  return {...(change !== undefined && {change}), pipeline, event};
+}
+
+/**
+ * The web URL of a change, `<server>/<owner>/<repo>/pull/<N>`: one rule for every event
+ * (merge_group payloads carry no pull request URL) and for the `change` input.
+ */
+export function changeUrl(
+  serverUrl: string,
+  repository: string | undefined,
+  change: number | undefined
+): string | undefined {
+  if (change === undefined || !repository) return undefined;
+  return `${serverUrl}/${repository}/pull/${change}`;
 }
 
 function fromPayload(
   event: string,
   payload: Record<string, unknown>
-): {change?: number; pipeline: string; revision?: string; url?: string} {
+): {change?: number; pipeline: string} {
   switch (event) {
     case 'pull_request':
     case 'pull_request_target': {
       const pr = isMapping(payload.pull_request) ? payload.pull_request : {};
-      const head = isMapping(pr.head) ? pr.head : {};
       const number = typeof pr.number === 'number' ? pr.number : Number(payload.number);
       return {
         ...(Number.isInteger(number) && number > 0 && {change: number}),
-        pipeline: 'check',
-        ...(typeof head.sha === 'string' && {revision: head.sha}),
-        ...(typeof pr.html_url === 'string' && {url: pr.html_url})
+        pipeline: 'check'
       };
     }
     case 'merge_group': {
       const group = isMapping(payload.merge_group) ? payload.merge_group : {};
       const headRef = typeof group.head_ref === 'string' ? group.head_ref : '';
       const change = mergeQueueChange(headRef);
-      return {
-        ...(change !== undefined && {change}),
-        pipeline: 'gate',
-        ...(typeof group.head_sha === 'string' && {revision: group.head_sha})
-      };
+      return {...(change !== undefined && {change}), pipeline: 'gate'};
     }
     case 'push': {
       const ref = typeof payload.ref === 'string' ? payload.ref : '';

@@ -34,6 +34,27 @@ export function parseRegistryLocation(text: string, field: string): RegistryLoca
 }
 
 /**
+ * A registry host as one repository path component, for Zuul's `<upstream host>/<path>`
+ * namespacing: a path cannot hold the port's `:`, so it becomes `_` (`registry.example:5000` →
+ * `registry.example_5000`). Host names never contain `_`, so hostOfPathComponent can invert it;
+ * `-` could not be inverted (`registry.example-5000` is a host name of its own).
+ */
+export function hostPathComponent(host: string): string {
+  return host.replace(/:([0-9]+)$/, '_$1');
+}
+
+/** The host a path component written by hostPathComponent names, or undefined for none. */
+export function hostOfPathComponent(component: string): string | undefined {
+  const host = component.replace(/_([0-9]+)$/, ':$1');
+  const isHost =
+    host.includes('.') ||
+    host.includes(':') ||
+    host === 'localhost' ||
+    host.startsWith('localhost:');
+  return isHost && DOMAIN_RE.test(host) ? host : undefined;
+}
+
+/**
  * Where an image is staged in a location: `<location path>/<final host>/<final path>`, as Zuul's
  * namespacing does, so images of several upstream registries cannot collide.
  */
@@ -41,7 +62,7 @@ export function stagedRepository(
   location: RegistryLocation,
   finalName: RepositoryName
 ): RepositoryName {
-  const parts = [location.path, finalName.registry.replace(/:/g, '-'), finalName.repository].filter(
+  const parts = [location.path, hostPathComponent(finalName.registry), finalName.repository].filter(
     p => p !== ''
   );
   return {registry: location.registry, repository: parts.join('/')};

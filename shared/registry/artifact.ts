@@ -18,7 +18,16 @@ export interface ArtifactContent {
   readonly artifactType: string;
   readonly payload: Buffer;
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Carry the (UTF-8, small) payload in the manifest itself, under the `PAYLOAD_ANNOTATION`,
+   * with the empty descriptor as its only layer: one manifest PUT and no blob of its own, for
+   * records written often next to images (a blob upload costs a session and two round trips).
+   */
+  readonly inline?: boolean;
 }
+
+/** The annotation an inline artifact keeps its payload in. */
+export const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 
 // The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
 // for an Empty Descriptor"); its content is the two bytes `{}`.
@@ -35,19 +44,28 @@ export async function putArtifact(
   content: ArtifactContent
 ): Promise<string> {
   const repo = ctx.repository(ref, [pushScope(ref.repository)]);
-  const layer = {
-    mediaType: content.artifactType,
-    digest: sha256Digest(content.payload),
-    size: content.payload.length
+  const layer = content.inline
+    ? EMPTY_DESCRIPTOR
+    : {
+        mediaType: content.artifactType,
+        digest: sha256Digest(content.payload),
+        size: content.payload.length
+      };
+  await Promise.all([
+    pushBytes(ctx, repo, EMPTY),
+    ...(content.inline ? [] : [pushBytes(ctx, repo, content.payload)])
+  ]);
+  const annotations = {
+    ...content.annotations,
+    ...(content.inline && {[PAYLOAD_ANNOTATION]: content.payload.toString('utf8')})
   };
-  await Promise.all([pushBytes(ctx, repo, EMPTY), pushBytes(ctx, repo, content.payload)]);
   const parsed = {
     schemaVersion: 2 as const,
     mediaType: OCI_MANIFEST,
     artifactType: content.artifactType,
     config: EMPTY_DESCRIPTOR,
     layers: [layer],
-    ...(content.annotations && {annotations: {...content.annotations}})
+    ...(Object.keys(annotations).length > 0 && {annotations})
   };
   const bytes = Buffer.from(JSON.stringify(parsed));
   const manifest: RawManifest = {
@@ -76,8 +94,23 @@ export async function getArtifact(
   const raw = await repo.getManifest(ref.tag);
   // A tag on an untag placeholder is a deletion that did not finish: the artifact is gone.
   if (isUntagPlaceholder(raw)) return undefined;
-  const manifest = raw.parsed as ImageManifest & {artifactType?: string};
+  const manifest = raw.parsed as ImageManifest & {
+    artifactType?: string;
+    annotations?: Record<string, unknown>;
+  };
   const type = manifest.artifactType ?? manifest.config?.mediaType;
+  const inline = manifest.annotations?.[PAYLOAD_ANNOTATION];
+  if (type === artifactType && typeof inline === 'string') {
+    const payload = Buffer.from(inline, 'utf8');
+    if (payload.length > limit) {
+      throw repo.error(
+        'read artifact',
+        `payload of ${payload.length} bytes exceeds ${limit}`,
+        false
+      );
+    }
+    return payload;
+  }
   const layer = manifest.layers?.[0];
   if (type !== artifactType || !layer) {
     throw new RegistryError({

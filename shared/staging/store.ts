@@ -1,3 +1,4 @@
+import {type StepLog} from '../model/log.js';
 import {randomBytes} from 'node:crypto';
 import {errorMessage} from '../model/errors.js';
 import {type RepositoryName, formatReference, parseReference} from '../model/reference.js';
@@ -38,7 +39,9 @@ export async function writeStagingRecord(
     {
       artifactType: STAGING_RECORD_ARTIFACT_TYPE,
       payload: encodeStagingRecord(record),
-      annotations: {'org.opencontainers.image.created': record.stagedAt}
+      annotations: {'org.opencontainers.image.created': record.stagedAt},
+      // Written beside every staged tag: no blob upload of its own.
+      inline: true
     }
   );
   return tag;
@@ -134,4 +137,26 @@ export async function recordStagedTags(
     }
   }
   return outcomes;
+}
+
+/**
+ * recordStagedTags, with every outcome in the step's log: a record written is an info line, a
+ * failure a warning (cleanup keeps tags it cannot age until someone removes them).
+ */
+export async function recordAndLog(
+  registry: Registry,
+  pushes: readonly PushedTag[],
+  stagedAt: Date,
+  run: {readonly id: string; readonly attempt: string},
+  log: StepLog
+): Promise<void> {
+  for (const outcome of await recordStagedTags(registry, pushes, stagedAt, run)) {
+    if (outcome.error !== undefined) {
+      log.warning(
+        `could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`
+      );
+    } else {
+      log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import {type ChangeIndexEntry} from '../change-index/format.js';
+import {type ChangeIndexEntry, sourceFields} from '../change-index/format.js';
 import {writeChangeIndex} from '../change-index/store.js';
 import {type SourceFacts} from '../build/labels.js';
 import {type RegistryLocation} from '../model/registry-location.js';
@@ -31,21 +31,19 @@ export async function recordChangeIndex(
   pushes: readonly StagedPush[],
   ctx: IndexContext
 ): Promise<string> {
-  const {revision, sourceTree} = ctx.facts;
+  const source = sourceFields(ctx.facts);
   const images: ChangeIndexEntry[] = pushes.map(p => ({
     repository: p.finalRepository,
     tag: p.finalTag,
     staged: p.ref,
     digest: p.digest,
-    ...(revision && {revision}),
-    ...(sourceTree && {sourceTree})
+    ...source
   }));
   return writeChangeIndex(registry, location, {
     version: 1,
     repository: ctx.repository,
     change: ctx.change,
-    ...(revision && {revision}),
-    ...(sourceTree && {sourceTree}),
+    ...source,
     run: {id: ctx.runId, attempt: ctx.runAttempt},
     createdAt: ctx.now.toISOString(),
     images

@@ -1,5 +1,5 @@
 import {type RunnerContext} from '../action/context.js';
-import {type BuildDeps, executeBuild} from '../build/run.js';
+import {type BuildDeps, type BuildRun, executeBuild} from '../build/run.js';
 import {type ImageResult} from '../build/step.js';
 import {type UploadInputs} from '../inputs/upload.js';
 import {changeIndexLocation} from '../change-index/format.js';
@@ -13,8 +13,9 @@ import {InputError, errorMessage} from '../model/errors.js';
 import {parseReference} from '../model/reference.js';
 import {stagedRepository} from '../model/registry-location.js';
 import {type Registry} from '../registry/index.js';
-import {recordStagedTags} from '../staging/store.js';
+import {recordAndLog} from '../staging/store.js';
 import {type StagedPush, recordChangeIndex} from './change-index.js';
+import {recordPlace, recordTarget, removeRecords} from './platform-push.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
 
 /** Side effects of an upload: the build's, plus credentials and the registry engine. */
@@ -32,31 +33,8 @@ export interface UploadOutcome {
   readonly mode: UploadMode;
   readonly results: readonly ImageResult[];
   readonly changeIndexDigest?: string;
-}
-
-/**
- * Record when the temporary tags were staged, so cleanup can age them (see shared/staging); a
- * failure is a warning.
- */
-async function recordStaging(
-  registry: Registry,
-  staged: readonly StagedPush[],
-  run: {readonly runId: string; readonly runAttempt: string},
-  deps: Pick<UploadDeps, 'log' | 'now'>
-): Promise<void> {
-  const outcomes = await recordStagedTags(registry, staged, deps.now(), {
-    id: run.runId,
-    attempt: run.runAttempt
-  });
-  for (const outcome of outcomes) {
-    if (outcome.error !== undefined) {
-      deps.log.warning(
-        `could not record the staging time in ${outcome.repository} (cleanup will keep these tags until removed by hand): ${outcome.error}`
-      );
-    } else {
-      deps.log.info(`Recorded the staging time in ${outcome.repository}:${outcome.record}`);
-    }
-  }
+  /** The build behind it (details for the build records). */
+  readonly build: BuildRun;
 }
 
 /** The upload mode the inputs select. */
@@ -125,17 +103,22 @@ export async function executeUpload(
       }
     }
   );
+  // A platform job pushes each build under its record tag only; the merge writes the tags.
+  const platformJob = (inputs.platforms ?? []).length > 0;
+  const place = recordPlace(mode, inputs.intermediateRegistry);
+  const targetsOf = (result: ImageResult): PushTarget[] =>
+    platformJob ? [recordTarget(result.plan, place)] : (targets.get(result.plan.image) ?? []);
   try {
     if (run.results.some(r => r.status !== 'built')) {
       deps.log.warning('Nothing was pushed: every image must build before upload pushes any');
-      return {mode, results: run.results};
+      return {mode, results: run.results, build: run};
     }
     const results: ImageResult[] = [];
     const staged: StagedPush[] = [];
     for (const result of run.results) {
       const pushed = [...result.pushed];
       try {
-        for (const target of targets.get(result.plan.image) as PushTarget[]) {
+        for (const target of targetsOf(result)) {
           const digest = await deps.log.group(`Pushing ${target.ref}`, () =>
             run.engine.push(result.built!, target.ref, line => deps.log.info(line))
           );
@@ -153,8 +136,29 @@ export async function executeUpload(
         });
       }
     }
-    if (mode !== 'release') await recordStaging(engineRegistry(), staged, targetCtx, deps);
-    if (mode !== 'intermediate' || results.some(r => r.status !== 'built')) return {mode, results};
+    if (platformJob && results.some(r => r.status !== 'built')) {
+      await removeRecords(
+        engineRegistry(),
+        staged.map(s => s.ref),
+        deps.log
+      );
+      return {mode, results, build: run};
+    }
+    // Platform records are temporary tags too: cleanup ages the ones no merge removed.
+    if (mode !== 'release' || platformJob)
+      await recordAndLog(
+        engineRegistry(),
+        staged,
+        deps.now(),
+        {id: targetCtx.runId, attempt: targetCtx.runAttempt},
+        deps.log
+      );
+    if (platformJob) {
+      deps.log.info('Platform records pushed; the merge writes the tags once every platform is in');
+      return {mode, results, build: run};
+    }
+    if (mode !== 'intermediate' || results.some(r => r.status !== 'built'))
+      return {mode, results, build: run};
     const changeIndexDigest = await recordChangeIndex(
       engineRegistry(),
       inputs.intermediateRegistry!,
@@ -169,9 +173,9 @@ export async function executeUpload(
       }
     );
     deps.log.info(`Wrote the change index (${changeIndexDigest})`);
-    return {mode, results, changeIndexDigest};
+    return {mode, results, changeIndexDigest, build: run};
   } finally {
-    run.engine.dispose();
+    await run.engine.dispose();
     registry?.close();
   }
 }

@@ -49,7 +49,7 @@ describe('input errors name the input', () => {
     ['mirror', {mirrors: '- {src_repository: a/b, dest_repository: c/d}'}, 'mirrors[0].src_tag: is required'],
     ['buildset-registry', {share: 'upload'}, 'share: "upload" is not one of: none, save, restore'],
     ['buildset-registry', {configure: 'docker, kubernetes'}, 'configure[1]: "kubernetes" is not one of'],
-    ['index', {command: 'deploy'}, 'command: "deploy" is not one of: build, upload, promote, mirror']
+    ['index', {command: 'deploy'}, 'command: "deploy" is not one of: build, upload, merge, promote, mirror']
   ])('%s %j', async (bundle, inputs, message) => {
     const run = await runBundle(bundle, {inputs});
     expect(run.code).toBe(1);

@@ -1,4 +1,5 @@
 /** The root action (`uses: owner/imagegate@v1` + `command:`) dispatches to every command. */
+import {isStagingRecordTag} from '../../../shared/staging/record.js';
 import {runBundle} from '../../support/action-runner.js';
 import {pushTestImage} from '../../support/images.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
@@ -84,4 +85,32 @@ test('command: validate, and the validate action itself, as the runner runs them
   expect(bad.errors[0]).toMatch(
     /^container-images\[0\]\.context: "\/home\/zuul\/src\/x\/y" is an absolute path/
   );
+});
+
+test('command: merge, with the records two platform pushes left', async () => {
+  const revision = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+  const labels = {'org.opencontainers.image.revision': revision};
+  for (const arch of ['amd64', 'arm64'])
+    await pushTestImage(reg, 'root/multi', `change_5_latest.linux-${arch}`, {
+      arch,
+      labels,
+      seed: arch
+    });
+  const list = `- {repository: ${reg.host}/root/multi, arch: [linux/amd64, linux/arm64]}`;
+  const merge = await runBundle('index', {
+    inputs: {
+      command: 'merge',
+      'container-images': list,
+      'registry-credentials': credentials(),
+      change: '5'
+    }
+  });
+  expect(merge.errors).toEqual([]);
+  expect((await listTags(reg, 'root/multi')).filter(t => !isStagingRecordTag(t))).toEqual([
+    'change_5_latest'
+  ]);
+  expect(
+    JSON.parse(merge.outputs.images)[0].platforms.map((p: {platform: string}) => p.platform)
+  ).toEqual(['linux/amd64', 'linux/arm64']);
+  expect(merge.summary).toContain('imagegate merge (tag)');
 });

@@ -3,6 +3,7 @@
  * and the classic builder) and podman. A buildset registry (env) receives every image, so the
  * labels and platforms are checked through the registry API.
  */
+import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {runBundle} from '../../support/action-runner.js';
@@ -10,7 +11,7 @@ import {startRegistry, type TestRegistry} from '../../support/registry.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {parseReference} from '../../../shared/model/reference.js';
 import {expectValidSummary} from '../../support/summary.js';
-import {ensurePodmanBusybox, imageList, makeWorkspace} from './fixture.js';
+import {ensurePodmanBusybox, imageList, localPlatformTags, makeWorkspace} from './fixture.js';
 
 const PR_EVENT = {
   number: 42,
@@ -140,3 +141,18 @@ describe('sequential build and failures', () => {
     expect(run.summary).toMatch(/<td><code>sha256:[0-9a-f]{12}<\/code><\/td>/);
   }, 120_000);
 });
+
+test('docker without buildx: the per-platform temporary tags leave the local store', async () => {
+  const ns = `it-tmp-${randomBytes(3).toString('hex')}`;
+  const ws = makeWorkspace(ns);
+  const run = await runBundle('build', {
+    cwd: ws.dir,
+    env: {IMAGEGATE_DOCKER_BUILDER: 'buildkit'},
+    inputs: {
+      'container-images': `- {context: multi, container_filename: Containerfile.multi, repository: localhost/${ns}/multi, arch: [linux/amd64, linux/arm64]}`
+    }
+  });
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(localPlatformTags('docker', `/${ns}/multi`)).toEqual([]);
+}, 60_000);

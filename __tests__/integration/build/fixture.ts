@@ -72,3 +72,14 @@ export function ensurePodmanBusybox(): void {
     execFileSync('podman', ['pull', '-q', `docker-daemon:${BUSYBOX}`]);
   }
 }
+
+/**
+ * Per-platform temporary tags (`<repo>:<tag>__linux-arm64`) left in the engine's local store for
+ * repositories whose name contains `fragment`.
+ */
+export function localPlatformTags(command: string, fragment: string): string[] {
+  const out = execFileSync(command, ['images', '--format', '{{.Repository}}:{{.Tag}}'], {
+    encoding: 'utf8'
+  });
+  return out.split('\n').filter(ref => ref.includes(fragment) && /__linux-[a-z0-9-]+$/.test(ref));
+}

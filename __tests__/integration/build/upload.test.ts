@@ -9,7 +9,7 @@ import {startRegistry, type TestRegistry} from '../../support/registry.js';
 import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {Registry} from '../../../shared/registry/index.js';
 import {readChangeIndex} from '../../../shared/change-index/store.js';
-import {ensurePodmanBusybox, makeWorkspace} from './fixture.js';
+import {ensurePodmanBusybox, localPlatformTags, makeWorkspace} from './fixture.js';
 
 const PR = {
   number: 42,
@@ -92,10 +92,12 @@ test('gate with promote-method tag (docker BuildKit): change tags only, then pro
   expect(appTags.filter(t => !isRecord(t)).sort()).toEqual(['change_42_latest', 'change_42_v1']);
   expect(appTags.filter(isRecord)).toHaveLength(1);
   expect(await rawManifestDigest(final, 'acme/app', 'change_42_v1')).toBe(out[0].pushed[1].digest);
-  // Without buildx each platform goes up under a temporary tag that is removed after the list.
+  // Without buildx each platform goes up under a temporary tag that is removed after the list,
+  // from the registry and from the local store.
   expect((await listTags(final, 'acme/multi')).filter(t => !isRecord(t))).toEqual([
     'change_42_latest'
   ]);
+  expect(localPlatformTags('docker', `${final.host}/acme/multi`)).toEqual([]);
   const multiRef = {registry: final.host, repository: 'acme/multi', tag: 'change_42_latest'};
   const reader = finalRegistry();
   try {
@@ -169,7 +171,7 @@ test('gate with promote-method intermediate-registry: staged and indexed, final 
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   const out = JSON.parse(run.outputs.images) as Output[];
-  const stagedRepo = `stage/${final.host.replace(':', '-')}/acme/inter/app`;
+  const stagedRepo = `stage/${final.host.replace(':', '_')}/acme/inter/app`;
   const stagedTags = await listTags(staging, stagedRepo);
   expect(stagedTags.filter(t => !isRecord(t)).sort()).toEqual(['1001-1_latest', '1001-1_v1']);
   expect(stagedTags.filter(isRecord)).toHaveLength(1);

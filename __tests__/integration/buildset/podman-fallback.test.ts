@@ -62,7 +62,7 @@ test('podman prefers the buildset registry and falls back to the upstream', asyn
     const bsr = asTestRegistry({...registry, url: registry.registry});
     const onlyUpstream = await pushTestImage(upstream, 'org/only-upstream', '1', {seed: 'u1'});
     await pushTestImage(upstream, 'org/both', '1', {seed: 'u2'});
-    const speculative = await pushTestImage(bsr, `${ns.replace(':', '-')}/org/both`, '1', {
+    const speculative = await pushTestImage(bsr, `${ns.replace(':', '_')}/org/both`, '1', {
       seed: 'spec'
     });
 

@@ -70,6 +70,7 @@ export function testDeps(root: string, state: Map<string, string>): BuildsetDeps
   };
   return {
     runner: new ProcessRunner(),
+    env: process.env,
     paths: pathsUnder(root, process.env),
     log: {info: () => undefined, warning: () => undefined, group: (_t, fn) => fn()},
     state: {save: (n, v) => void state.set(n, v), get: n => state.get(n) ?? ''},

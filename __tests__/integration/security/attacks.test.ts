@@ -8,7 +8,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {hostAddresses} from '../../../shared/buildset/addresses.js';
 import {removeContainer} from '../../../shared/buildset/container.js';
-import {startRegistry as startBuildsetRegistry} from '../../../shared/buildset/start.js';
+import {prepareRegistry} from '../../../shared/buildset/start.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
 import {publishBuiltImages} from '../../../shared/buildset/publish.js';
 import {
@@ -112,7 +112,7 @@ describe('1. a credential restriction applies to the repository actually written
       env: {IMAGEGATE_DOCKER_BUILDER: 'classic'}
     });
     expect(run.errors.join('\n')).toContain(
-      `intermediate-registry: "${plain.host}/elsewhere/127.0.0.1-${plain.host.split(':')[1]}/final/app" is not allowed`
+      `intermediate-registry: "${plain.host}/elsewhere/127.0.0.1_${plain.host.split(':')[1]}/final/app" is not allowed`
     );
     expect(run.code).toBe(1);
     expect(shown(run)).not.toContain('Container engine:');
@@ -183,7 +183,8 @@ test('buildset post: the intermediate credential restriction holds for what it p
           intermediate: {registry: plain.host, path: 'elsewhere'},
           change: {owner: 'acme', repo: 'app', change: 42},
           runId: '1',
-          runAttempt: '1'
+          runAttempt: '1',
+          source: {}
         }
       )
     ).rejects.toThrow(
@@ -336,14 +337,15 @@ describe('6. nothing is exposed wider than its clients need', () => {
     const deps = {...testDeps(root, new Map()), addresses: () => hostAddresses()};
     const names: string[] = [];
     try {
-      await startBuildsetRegistry(deps, {
+      const prepared = await prepareRegistry(deps, {
         rootDir: join(root, 'registry'),
         storageDir: join(root, 'storage'),
         image: REGISTRY_IMAGE,
         engine: 'docker',
         withMirror: true,
-        onContainer: name => names.push(name)
+        onContainer: (name: string) => names.push(name)
       });
+      await prepared.launch();
       const allowed = ['127.0.0.1', ...hostAddresses()];
       for (const name of names) {
         const bindings = JSON.parse(

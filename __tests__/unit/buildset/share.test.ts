@@ -1,12 +1,8 @@
-import {jest} from '@jest/globals';
 import {mkdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {
-  type CacheModule,
-  cacheBackend,
-  directoryBackend,
-  shareKeys
-} from '../../../shared/buildset/share.js';
+// The Actions cache backend runs against the real @actions/cache in
+// __tests__/integration/buildset/share.test.ts.
+import {directoryBackend, shareKeys} from '../../../shared/buildset/share.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
 
 describe('sharing the registry storage', () => {
@@ -15,29 +11,6 @@ describe('sharing the registry storage', () => {
       key: 'imagegate-buildset-99-2',
       prefixes: ['imagegate-buildset-99-']
     });
-  });
-
-  it('calls @actions/cache with the storage directory and the keys', async () => {
-    const cache = {
-      saveCache: jest.fn<CacheModule['saveCache']>().mockResolvedValue(7),
-      restoreCache: jest.fn<CacheModule['restoreCache']>().mockResolvedValue('k-1')
-    };
-    const backend = cacheBackend(cache);
-    expect(await backend.save('/t/storage', 'k-2')).toBe(true);
-    expect(cache.saveCache).toHaveBeenCalledWith(['/t/storage'], 'k-2');
-    expect(await backend.restore('/t/storage', 'k-2', ['k-'])).toBe('k-1');
-    expect(cache.restoreCache).toHaveBeenCalledWith(['/t/storage'], 'k-2', ['k-']);
-  });
-
-  it('treats an existing cache entry as already saved, and rethrows other errors', async () => {
-    const reserve = Object.assign(new Error('exists'), {name: 'ReserveCacheError'});
-    const cache = {
-      saveCache: jest.fn<CacheModule['saveCache']>().mockRejectedValueOnce(reserve),
-      restoreCache: jest.fn<CacheModule['restoreCache']>()
-    };
-    expect(await cacheBackend(cache).save('/d', 'k')).toBe(false);
-    cache.saveCache.mockRejectedValueOnce(new Error('network'));
-    await expect(cacheBackend(cache).save('/d', 'k')).rejects.toThrow('network');
   });
 
   it('saves to and restores from a directory, newest matching entry first', async () => {

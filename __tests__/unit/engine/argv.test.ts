@@ -60,7 +60,11 @@ test.each<[string, EngineProfile, Partial<BuildSpec>, string[], Record<string, s
   ['classic builder', profile('classic'), {}, ['build', '.', ...COMMON, ...TAGS], {EXTRA: 'x', DOCKER_BUILDKIT: '0'}],
   ['podman, one platform', profile('podman'), {contextPath: 'src'}, ['build', './src', ...COMMON, ...TAGS], {EXTRA: 'x'}],
   ['podman, two platforms: --manifest and --no-cache', profile('podman'), {platforms: TWO},
-    ['build', '.', ...COMMON, '--manifest', 'quay.io/org/app:latest', '--no-cache', '--platform', 'linux/amd64,linux/arm64'], {EXTRA: 'x'}]
+    ['build', '.', ...COMMON, '--manifest', 'quay.io/org/app:latest', '--no-cache', '--platform', 'linux/amd64,linux/arm64'], {EXTRA: 'x'}],
+  ['podman, one named platform: --no-cache (its layer cache ignores --platform)', profile('podman'), {platforms: ['linux/arm64']},
+    ['build', '.', ...COMMON, ...TAGS, '--no-cache', '--platform', 'linux/arm64'], {EXTRA: 'x'}],
+  ['podman, squash: --squash', profile('podman'), {squash: true},
+    ['build', '.', ...COMMON, '--squash', ...TAGS], {EXTRA: 'x'}]
 ])('%s', (_name, p, overrides, args, env) => {
   const command = buildCommand(p, {...SPEC, ...overrides});
   expect(command).toEqual({command: p.binary, args, cwd: '/ws/app', env});

@@ -1,19 +1,23 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {changeFromEvent, changeTag, mergeQueueChange} from '../../../shared/model/change.js';
+import {
+  changeFromEvent,
+  changeTag,
+  changeUrl,
+  mergeQueueChange
+} from '../../../shared/model/change.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/events');
 const payload = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 
 // prettier-ignore
 const EVENTS: Array<[string, string, object]> = [
-  ['pull_request', 'pull_request.opened.json', {change: 42, pipeline: 'check', revision: '0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c', url: 'https://github.com/acme/app/pull/42'}],
+  ['pull_request', 'pull_request.opened.json', {change: 42, pipeline: 'check'}],
   ['pull_request', 'pull_request.closed-merged.json', {change: 42, pipeline: 'check'}],
   ['pull_request_target', 'pull_request_target.synchronize.json', {change: 1234, pipeline: 'check'}],
-  ['merge_group', 'merge_group.checks_requested.json', {change: 42, pipeline: 'gate', revision: SHA}],
+  ['merge_group', 'merge_group.checks_requested.json', {change: 42, pipeline: 'gate'}],
   ['merge_group', 'merge_group.base-with-pr-name.json', {change: 77, pipeline: 'gate'}],
-  ['push', 'push.branch.json', {change: undefined, pipeline: 'post', revision: 'from-env'}],
+  ['push', 'push.branch.json', {change: undefined, pipeline: 'post'}],
   ['push', 'push.tag.json', {change: undefined, pipeline: 'tag'}],
   ['release', 'release.published.json', {change: undefined, pipeline: 'release'}],
   ['schedule', 'schedule.json', {change: undefined, pipeline: 'periodic'}],
@@ -22,7 +26,7 @@ const EVENTS: Array<[string, string, object]> = [
 
 describe('changeFromEvent', () => {
   test.each(EVENTS)('%s (%s)', (eventName, file, expected) => {
-    const identity = changeFromEvent({eventName, payload: payload(file), sha: 'from-env'});
+    const identity = changeFromEvent({eventName, payload: payload(file)});
     const {change, ...rest} = expected as {change?: number};
     expect(identity).toMatchObject({...rest, event: eventName});
     expect(identity.change).toBe(change);
@@ -50,6 +54,17 @@ describe('changeFromEvent', () => {
   ])('rejects a bad %s override', (_field, override, message) => {
     expect(() => changeFromEvent({eventName: 'push', payload: {}, ...override})).toThrow(message);
   });
+});
+
+test('the change URL follows one rule for every event, merge_group and the change input too', () => {
+  expect(changeUrl('https://github.com', 'acme/app', 42)).toBe(
+    'https://github.com/acme/app/pull/42'
+  );
+  expect(changeUrl('https://ghe.example', 'acme/app', 7)).toBe(
+    'https://ghe.example/acme/app/pull/7'
+  );
+  expect(changeUrl('https://github.com', 'acme/app', undefined)).toBeUndefined();
+  expect(changeUrl('https://github.com', undefined, 42)).toBeUndefined();
 });
 
 describe('mergeQueueChange', () => {
