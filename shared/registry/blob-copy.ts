@@ -128,15 +128,19 @@ async function upload(
         taken = true;
         return res;
       };
-      const open = async (): Promise<Readable> => {
-        if (!small) return verified(await fetch());
+      const read = (): Promise<Buffer> => {
         const bytes = (smallBytes ??= fetch().then(res => readBody(verified(res), blob.size)));
         bytes.catch(() => {
           if (smallBytes === bytes) smallBytes = undefined;
         });
-        return Readable.from([await bytes], {objectMode: false});
+        return bytes;
       };
+      const open = async (): Promise<Readable> =>
+        small ? Readable.from([await read()], {objectMode: false}) : verified(await fetch());
       try {
+        // A small blob is read and verified before the destination is touched: a source that
+        // lies about it costs no write at all (a large one streams, checked on the way).
+        if (small) await read();
         // One POST with the bytes where the registry takes it; while unknown, one small blob
         // asks (the others go the usual way meanwhile, with no wait).
         const registry = dest.registry;

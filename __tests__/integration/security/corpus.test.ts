@@ -1181,7 +1181,7 @@ function hostileCases(): Case[] {
       h => {
         h.manifest('v1', emptyIndex(), OCI_INDEX);
         h.route(r =>
-          r.method === 'GET' && /manifests\/sha256/.test(r.path)
+          r.method === 'GET' && /manifests\//.test(r.path)
             ? {headers: {'content-type': OCI_INDEX}, body: ' '.repeat(5 * 1024 * 1024)}
             : undefined
         );
