@@ -3,7 +3,7 @@ import {join, relative, resolve} from 'node:path';
 
 // The engine (floor 2) may import only node builtins, itself and the pure model (the layering
 // the README's Layout describes), so actions, bundles and tests can build on it without pulling in anything else.
-const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../..');
 const ENGINE = join(ROOT, 'shared', 'registry');
 
 function files(dir: string): string[] {
