@@ -5,7 +5,7 @@
 #      local base images (built from Debian binaries); podman, DOCKER_CONFIG and the auth files
 #      get a per-run home in jest's global setup (__tests__/support/global-setup.ts)
 #   3. tsc, prettier, eslint, dist/ freshness, jest (extra arguments go to jest)
-# Facts behind the choices: docs test-environment.md §1, §2, §7.
+# The machine set-up and the facts behind it: scripts/lib/machine.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,6 @@
 /**
  * A fault-injection HTTP proxy on loopback in front of a real (plain-HTTP) registry, for the
- * retry tests (R9 allows a fake only here). Each request draws from a seeded PRNG: with
+ * retry tests (the real registry stays behind it: a fake is allowed only for fault injection). Each request draws from a seeded PRNG: with
  * probability `rate` it gets one fault, chosen uniformly from `faults`:
  * - `5xx`: 500/502/503/504 without reaching the registry;
  * - `429`: Too Many Requests with `Retry-After: <retryAfterSeconds>`;

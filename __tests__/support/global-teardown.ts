@@ -40,9 +40,17 @@ function killLeftovers(dir: string): number[] {
   return killed;
 }
 
-/** Stop containers a test left in the run's own podman store, so the store can be removed. */
-function removePodmanContainers(): void {
+/**
+ * Stop containers a test left in the run's own podman store, so the store can be removed. A run
+ * that never used podman (the unit suites) has an empty store and does not start podman at all.
+ */
+function removePodmanContainers(dir: string): void {
   if (!process.env.CONTAINERS_STORAGE_CONF) return;
+  try {
+    if (readdirSync(join(dir, 'containers', 'storage')).length === 0) return;
+  } catch {
+    return;
+  }
   try {
     execFileSync('podman', ['rm', '--all', '--force', '--time', '0'], {stdio: 'ignore'});
   } catch {
@@ -53,7 +61,7 @@ function removePodmanContainers(): void {
 export default function globalTeardown(): void {
   const dir = process.env.IMAGEGATE_TEST_RUN_DIR;
   if (!dir) return;
-  removePodmanContainers();
+  removePodmanContainers(dir);
   const killed = killLeftovers(dir);
   if (killed.length > 0) console.warn(`imagegate tests: killed leftover processes ${killed}`);
   if (process.env.IMAGEGATE_TEST_KEEP) {

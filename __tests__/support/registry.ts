@@ -6,8 +6,9 @@
  * - `token`: HTTP with `auth: token` against our token issuer (token-issuer.ts).
  *
  * Note that dockerd skips TLS verification for 127.0.0.0/8, so CA-trust tests through
- * dockerd need a registry on a docker network instead (test-environment.md §4); skopeo,
- * podman and node do verify on loopback.
+ * dockerd need a registry on a docker network instead, at a fixed non-loopback IP named in the
+ * certificate's SAN, with the CA in certs.d/<ip>:<port>/ca.crt; skopeo, podman and node do
+ * verify on loopback.
  */
 import bcrypt from 'bcryptjs';
 import {spawn, type ChildProcess} from 'node:child_process';

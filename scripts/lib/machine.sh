@@ -2,7 +2,9 @@
 # machine (root) to the state imagegate's tests and demo need, and undo what was started here.
 #   install_packages, install_node_modules, write_containers_conf, start_dockerd, build_images,
 #   phase <name> <command...> (timed), and an EXIT trap that stops a dockerd started here.
-# Facts behind the choices: docs test-environment.md §1, §2, §7.
+# Facts behind the choices (measured on these machines): Debian packages bring every tool
+# (install_packages), the two base images are built from Debian binaries (no Docker Hub), and
+# podman needs the settings of write_containers_conf.
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 export DEBIAN_FRONTEND=noninteractive
@@ -116,7 +118,8 @@ install_node_modules() {
   fi
 }
 
-# podman works here only with runc, cgroupfs and lowered ulimits (test-environment.md §7).
+# podman works here only with runc, cgroupfs and lowered ulimits: crun fails on the hybrid
+# cgroup setup and `podman run` may not raise NOFILE/NPROC (no CAP_SYS_RESOURCE).
 write_containers_conf() {
   cat >"$WORK/containers.conf" <<'EOF'
 [containers]

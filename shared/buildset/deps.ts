@@ -17,7 +17,13 @@ export interface BuildsetAccess {
   readonly caCert: string;
 }
 
-/** Every side effect of the main and post steps, injected. */
+/**
+ * The side effects of the main and post steps that are injected: commands, the Docker daemon,
+ * step state, outputs, log, clock, host addresses, the registry engine, GitHub and the share
+ * backend. The filesystem is not: the step files (certificates, configs, registry storage,
+ * share copies) are read and written with node:fs directly, at the locations `paths` and the run
+ * directories give, so tests point those at temporary directories instead of replacing the calls.
+ */
 export interface BuildsetDeps {
   readonly runner: CommandRunner;
   /** The step's environment (PATH, DOCKER_CONFIG: where runtimes are looked for). */

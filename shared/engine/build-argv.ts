@@ -88,7 +88,7 @@ export function buildCommand(profile: EngineProfile, spec: BuildSpec): Command {
     case 'podman': {
       const multi = spec.platforms.length > 1;
       // --no-cache: otherwise podman reuses FROM-scratch layers across platforms and the list
-      // ends up holding the native platform only (test-environment.md §7).
+      // ends up holding the native platform only (seen with podman 4.3).
       // A single named platform needs --no-cache too: the layer cache ignores --platform, so an
       // arm64 build after an amd64 one of the same context returns the amd64 image.
       const output = multi

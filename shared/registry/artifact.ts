@@ -29,8 +29,9 @@ export interface ArtifactContent {
 /** The annotation an inline artifact keeps its payload in. */
 export const PAYLOAD_ANNOTATION = 'dev.imagegate.payload';
 
-// The OCI empty descriptor: config of artifacts that have none (image-spec manifest.md, "Guidance
-// for an Empty Descriptor"); its content is the two bytes `{}`.
+// The OCI empty descriptor: config of artifacts that have none
+// (https://github.com/opencontainers/image-spec/blob/main/manifest.md#guidance-for-an-empty-descriptor);
+// its content is the two bytes `{}`.
 const EMPTY = Buffer.from('{}');
 const EMPTY_DESCRIPTOR = {mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), size: 2, data: 'e30='};
 

@@ -24,7 +24,8 @@ export interface TagApiOptions {
   readonly githubToken?: string;
 }
 
-// Registries whose registry API cannot delete a tag (see github-actions-anchors §4).
+// Registries whose registry API cannot delete a tag: Docker Hub (Hub API), Quay (its tag API),
+// GHCR (untag, then delete the package version through the GitHub REST API).
 const DEFAULT_KINDS: Readonly<Record<string, TagApiKind>> = {
   [DOCKER_HUB]: 'docker-hub',
   'quay.io': 'quay',

@@ -1,4 +1,4 @@
-import {nextLink} from '../../shared/registry/link.js';
+import {nextLink} from '../../../shared/registry/link.js';
 
 const base = 'http://127.0.0.1:5000/v2/a/tags/list?n=2';
 

@@ -1,7 +1,7 @@
-import {Registry} from '../../shared/registry/index.js';
-import {pushTestImage} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {rawManifest} from '../support/skopeo.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {pushTestImage} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {rawManifest} from '../../support/skopeo.js';
 
 let reg: TestRegistry;
 let engine: Registry;

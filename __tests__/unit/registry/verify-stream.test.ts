@@ -1,7 +1,7 @@
 import {Readable, Writable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
-import {sha256Digest} from '../../shared/registry/digest.js';
-import {VerifyStream} from '../../shared/registry/verify-stream.js';
+import {sha256Digest} from '../../../shared/registry/digest.js';
+import {VerifyStream} from '../../../shared/registry/verify-stream.js';
 
 const data = Buffer.from('x'.repeat(100_000));
 const chunks = (buf: Buffer) =>

@@ -1,10 +1,10 @@
-import {Registry} from '../../shared/registry/index.js';
-import {pushTestImage} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {untagPlaceholder} from '../../shared/registry/placeholder.js';
-import {putManifest} from '../support/raw-registry.js';
-import {logMark, writesSince} from '../support/registry-log.js';
-import {listTags, rawManifestDigest} from '../support/skopeo.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {pushTestImage} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {untagPlaceholder} from '../../../shared/registry/placeholder.js';
+import {putManifest} from '../../support/raw-registry.js';
+import {logMark, writesSince} from '../../support/registry-log.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {startApiFixture, type ApiFixture} from './fixtures/registry-apis.js';
 
 const fixed = {

@@ -4,11 +4,11 @@
  * DELETE, a blob upload in one POST) is asked once and remembered. The registry's access log
  * (and the token issuer's) prove what was sent.
  */
-import {Registry} from '../../shared/registry/index.js';
-import {pushTestImage} from '../support/images.js';
-import {requestsSince, logMark} from '../support/registry-log.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {listTags, rawManifestDigest} from '../support/skopeo.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {pushTestImage} from '../../support/images.js';
+import {requestsSince, logMark} from '../../support/registry-log.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {readFileSync} from 'node:fs';
 
 let src: TestRegistry;

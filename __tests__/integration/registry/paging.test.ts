@@ -2,11 +2,11 @@
  * Tag lists that span several pages: a spec-style paging proxy (100 tags a page) in front of a
  * real registry, since distribution 2.8 itself never pages.
  */
-import {Registry} from '../../shared/registry/index.js';
-import {pushTestImage} from '../support/images.js';
-import {type PagingProxy, startPagingProxy} from '../support/paging-proxy.js';
-import {putTags} from '../support/raw-registry.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {pushTestImage} from '../../support/images.js';
+import {type PagingProxy, startPagingProxy} from '../../support/paging-proxy.js';
+import {putTags} from '../../support/raw-registry.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
 
 let reg: TestRegistry;
 let relative: PagingProxy;

@@ -1,14 +1,14 @@
-import {Registry} from '../../shared/registry/index.js';
+import {Registry} from '../../../shared/registry/index.js';
 import {
   isEmptyIndex,
   isUntagPlaceholder,
   untagPlaceholder
-} from '../../shared/registry/placeholder.js';
-import {pushTestIndex, pushTestImage} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {putManifest} from '../support/raw-registry.js';
-import {logMark, writesSince} from '../support/registry-log.js';
-import {listTags, rawManifestDigest} from '../support/skopeo.js';
+} from '../../../shared/registry/placeholder.js';
+import {pushTestIndex, pushTestImage} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {putManifest} from '../../support/raw-registry.js';
+import {logMark, writesSince} from '../../support/registry-log.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 
 let reg: TestRegistry;
 let engine: Registry;

@@ -1,11 +1,11 @@
-import {RegistryError} from '../../shared/registry/errors.js';
+import {RegistryError} from '../../../shared/registry/errors.js';
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   retryDelay,
   withRetry
-} from '../../shared/registry/retry.js';
-import {isTemporaryFailure} from '../../shared/registry/transport.js';
+} from '../../../shared/registry/retry.js';
+import {isTemporaryFailure} from '../../../shared/registry/transport.js';
 
 const policy = {attempts: 4, baseDelayMs: 100, maxDelayMs: 300, maxRetryAfterMs: 5000};
 

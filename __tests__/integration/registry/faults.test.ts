@@ -1,8 +1,8 @@
-import {Registry, RegistryError} from '../../shared/registry/index.js';
-import {startFaultProxy, type FaultProxy} from '../support/fault-proxy.js';
-import {pushTestImage, pushTestIndex} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {listTags, rawManifestDigest} from '../support/skopeo.js';
+import {Registry, RegistryError} from '../../../shared/registry/index.js';
+import {startFaultProxy, type FaultProxy} from '../../support/fault-proxy.js';
+import {pushTestImage, pushTestIndex} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 
 let a: TestRegistry;
 let b: TestRegistry;

@@ -1,9 +1,9 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 
-// The engine (floor 2) may import only node builtins, itself and the pure model (style R5),
-// so actions, bundles and tests can build on it without pulling in anything else.
-const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+// The engine (floor 2) may import only node builtins, itself and the pure model (the layering
+// the README's Layout describes), so actions, bundles and tests can build on it without pulling in anything else.
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../..');
 const ENGINE = join(ROOT, 'shared', 'registry');
 
 function files(dir: string): string[] {

@@ -1,8 +1,8 @@
 import {readFile} from 'node:fs/promises';
-import {Registry} from '../../shared/registry/index.js';
-import {pushTestImage, pushTestIndex} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {listTags, rawManifestDigest} from '../support/skopeo.js';
+import {Registry} from '../../../shared/registry/index.js';
+import {pushTestImage, pushTestIndex} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 
 let a: TestRegistry;
 let b: TestRegistry;

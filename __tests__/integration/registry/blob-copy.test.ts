@@ -1,13 +1,13 @@
 import {readFile} from 'node:fs/promises';
-import {pullScope, pushScope} from '../../shared/registry/auth.js';
-import {copyBlob} from '../../shared/registry/blob-copy.js';
-import {HttpClient} from '../../shared/registry/http.js';
-import {Repository} from '../../shared/registry/repository.js';
-import {DEFAULT_RETRY_POLICY, systemClock} from '../../shared/registry/retry.js';
-import {Transport} from '../../shared/registry/transport.js';
-import {USER_AGENT} from '../../shared/registry/version.js';
-import {pushTestImage} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
+import {pullScope, pushScope} from '../../../shared/registry/auth.js';
+import {copyBlob} from '../../../shared/registry/blob-copy.js';
+import {HttpClient} from '../../../shared/registry/http.js';
+import {Repository} from '../../../shared/registry/repository.js';
+import {DEFAULT_RETRY_POLICY, systemClock} from '../../../shared/registry/retry.js';
+import {Transport} from '../../../shared/registry/transport.js';
+import {USER_AGENT} from '../../../shared/registry/version.js';
+import {pushTestImage} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
 
 let reg: TestRegistry;
 let http: HttpClient;

@@ -1,4 +1,4 @@
-import {parseChallenges, preferredChallenge} from '../../shared/registry/challenge.js';
+import {parseChallenges, preferredChallenge} from '../../../shared/registry/challenge.js';
 
 // prettier-ignore
 test.each([

@@ -1,4 +1,4 @@
-import {matchesPlatform, parsePlatform} from '../../shared/registry/platform.js';
+import {matchesPlatform, parsePlatform} from '../../../shared/registry/platform.js';
 
 const entry = (os: string, architecture: string, variant?: string) => ({
   mediaType: 'm',

@@ -1,8 +1,8 @@
 import {readFile} from 'node:fs/promises';
-import {Registry, RegistryError} from '../../shared/registry/index.js';
-import {pushTestImage} from '../support/images.js';
-import {startRegistry, type TestRegistry} from '../support/registry.js';
-import {rawManifestDigest} from '../support/skopeo.js';
+import {Registry, RegistryError} from '../../../shared/registry/index.js';
+import {pushTestImage} from '../../support/images.js';
+import {startRegistry, type TestRegistry} from '../../support/registry.js';
+import {rawManifestDigest} from '../../support/skopeo.js';
 
 const repo = (reg: TestRegistry, repository: string) => ({registry: reg.host, repository});
 const creds =
