@@ -1,5 +1,5 @@
 // Entry of the root action (`uses: owner/imagegate@v1` with `command:`).
-import {runAction} from './shared/action/run.js';
-import {dispatchAction} from './shared/actions/dispatch.js';
+import {runAction} from './shared/runner/run.js';
+import {dispatchAction} from './shared/commands/dispatch.js';
 
 await runAction(dispatchAction);

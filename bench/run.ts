@@ -234,7 +234,7 @@ if (process.env.BENCH_SKIP_REMOTE !== '1') {
   await benchRemote(Number(process.env.BENCH_REMOTE_RUNS ?? Math.max(3, Math.min(RUNS, 5))));
   rmSync(runDir(), {recursive: true, force: true});
 }
-// The build and buildset-registry benchmarks (issues of their own) follow the registry engine's.
+// The build and buildset-registry benchmarks (issues of their own) follow the registry client's.
 if (process.env.BENCH_ONLY_REGISTRY !== '1' && process.env.BENCH_ONLY_REMOTE !== '1') {
   console.log('\nbuild: four independent images, parallel 4 vs 1');
   console.log(BUILD_BENCH_HEADER);

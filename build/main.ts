@@ -1,5 +1,5 @@
 // Entry of the build action: everything lives in shared/.
-import {runAction} from '../shared/action/run.js';
-import {buildAction} from '../shared/actions/build.js';
+import {runAction} from '../shared/runner/run.js';
+import {buildAction} from '../shared/commands/build.js';
 
 await runAction(buildAction);

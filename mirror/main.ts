@@ -1,5 +1,5 @@
 // Entry of the mirror action: everything lives in shared/.
-import {runAction} from '../shared/action/run.js';
-import {mirrorAction} from '../shared/actions/mirror.js';
+import {runAction} from '../shared/runner/run.js';
+import {mirrorAction} from '../shared/commands/mirror.js';
 
 await runAction(mirrorAction);

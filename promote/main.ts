@@ -1,5 +1,5 @@
 // Entry of the promote action: everything lives in shared/.
-import {runAction} from '../shared/action/run.js';
-import {promoteAction} from '../shared/actions/promote.js';
+import {runAction} from '../shared/runner/run.js';
+import {promoteAction} from '../shared/commands/promote.js';
 
 await runAction(promoteAction);

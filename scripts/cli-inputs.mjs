@@ -39,7 +39,7 @@ export interface CliInput {
 }
 
 /** The CLI's commands with their inputs, as the actions declare them. */
-export const COMMANDS: Readonly<Record<string, {readonly description: string; readonly inputs: readonly CliInput[]}>> = ${JSON.stringify(commands, null, 2)};
+export const COMMAND_FLAGS: Readonly<Record<string, {readonly description: string; readonly inputs: readonly CliInput[]}>> = ${JSON.stringify(commands, null, 2)};
 `;
 if (process.argv.includes('--check')) {
   if (readFileSync(OUT, 'utf8') !== text) {

@@ -1,5 +1,5 @@
 // Entry of the upload action: everything lives in shared/.
-import {runAction} from '../shared/action/run.js';
-import {uploadAction} from '../shared/actions/upload.js';
+import {runAction} from '../shared/runner/run.js';
+import {uploadAction} from '../shared/commands/upload.js';
 
 await runAction(uploadAction);

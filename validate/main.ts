@@ -1,5 +1,5 @@
 // Entry of the validate action: everything lives in shared/.
-import {runAction} from '../shared/action/run.js';
-import {validateAction} from '../shared/actions/validate.js';
+import {runAction} from '../shared/runner/run.js';
+import {validateAction} from '../shared/commands/validate.js';
 
 await runAction(validateAction);

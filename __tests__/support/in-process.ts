@@ -1,13 +1,13 @@
 /**
- * Run a command function (shared/actions/*) in this process with the runner's own face for the
+ * Run a command function (shared/commands/*) in this process with the runner's own face for the
  * log and the errors (@actions/core writing to stdout, reportFailure turning failures into
  * `::error::` lines), but inputs, context and outputs injected: what the bundle does, without
  * a node start-up per case. Also the CLI's runCli with a captured terminal.
  */
-import {type RunnerContext} from '../../shared/action/context.js';
-import {type CommandIO} from '../../shared/action/io.js';
-import {actionLog} from '../../shared/action/log.js';
-import {reportFailure} from '../../shared/action/run.js';
+import {type RunnerContext} from '../../shared/model/runner-context.js';
+import {type CommandIO} from '../../shared/runner/io.js';
+import {actionLog} from '../../shared/runner/log.js';
+import {reportFailure} from '../../shared/runner/run.js';
 import {runCli} from '../../shared/cli/main.js';
 import {InputReader} from '../../shared/inputs/reader.js';
 import {makeRunTempDir} from './run-dir.js';

@@ -1,6 +1,6 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {type Reporter} from '../action/io.js';
+import {type Reporter} from '../model/report.js';
 import {type EngineProfile} from '../engine/profile.js';
 import {type BuildDetails} from './details.js';
 import {type ImagePlan} from './plan.js';

@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {mkdtempSync} from 'node:fs';
 import {join} from 'node:path';
 import {type CommandRunner} from '../engine/command.js';

@@ -9,7 +9,7 @@ import {type SystemPaths} from './paths.js';
 import {type ShareBackend} from './share.js';
 import {type StateStore} from './state.js';
 
-/** The buildset registry's own credentials and CA, for the registry engine. */
+/** The buildset registry's own credentials and CA, for the registry client. */
 export interface BuildsetAccess {
   readonly registry: string;
   readonly username: string;
@@ -19,7 +19,7 @@ export interface BuildsetAccess {
 
 /**
  * The side effects of the main and post steps that are injected: commands, the Docker daemon,
- * step state, outputs, log, clock, host addresses, the registry engine, GitHub and the share
+ * step state, outputs, log, clock, host addresses, the registry client, GitHub and the share
  * backend. The filesystem is not: the step files (certificates, configs, registry storage,
  * share copies) are read and written with node:fs directly, at the locations `paths` and the run
  * directories give, so tests point those at temporary directories instead of replacing the calls.
@@ -36,7 +36,7 @@ export interface BuildsetDeps {
   readonly exportVariable: (name: string, value: string) => void;
   readonly dockerd: DockerDaemon;
   readonly share: () => ShareBackend;
-  /** The registry engine, trusting the buildset registry's CA and knowing its credentials. */
+  /** The registry client, trusting the buildset registry's CA and knowing its credentials. */
   readonly registry: (access: BuildsetAccess) => Registry;
   /** Undefined when no GitHub API is at hand (the CLI outside GitHub without a token). */
   readonly github: () => GitHubClient | undefined;

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {readChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';
 import {collectDependencies} from '../github/depends-on.js';

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs';
 import {readFile, rm} from 'node:fs/promises';
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {readSourceFacts} from '../build/source.js';
 import {readChangeIndex, writeChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';

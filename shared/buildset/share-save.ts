@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {errorMessage} from '../model/errors.js';
 import {formatReference, withTag} from '../model/reference.js';
 import {type BuildsetDeps} from './deps.js';

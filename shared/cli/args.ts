@@ -1,4 +1,4 @@
-import {type CliInput, COMMANDS} from './inputs.generated.js';
+import {type CliInput, COMMAND_FLAGS} from './inputs.generated.js';
 
 /** A command line that cannot be run as given (exit code 2). */
 export class UsageError extends Error {
@@ -28,10 +28,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return {command: '', flags: {}, help: true, json: false};
   }
-  const spec = COMMANDS[command];
+  const spec = COMMAND_FLAGS[command];
   if (!spec)
     throw new UsageError(
-      `unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')}`
+      `unknown command "${command}"; commands: ${Object.keys(COMMAND_FLAGS).join(', ')}`
     );
   let subcommand: string | undefined;
   if (SUBCOMMANDS[command] && rest[0] !== undefined && !rest[0].startsWith('-'))
@@ -74,8 +74,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 /** `--help` text for one command, or the overview. */
 export function helpText(command: string): string {
-  if (!command || !COMMANDS[command]) {
-    const lines = Object.entries(COMMANDS).map(
+  if (!command || !COMMAND_FLAGS[command]) {
+    const lines = Object.entries(COMMAND_FLAGS).map(
       ([name, spec]) =>
         `  ${(name === 'registry' ? 'registry start|stop' : name).padEnd(20)} ${spec.description}`
     );
@@ -88,7 +88,7 @@ export function helpText(command: string): string {
       'imagegate <command> --help lists its inputs.'
     ].join('\n');
   }
-  const spec = COMMANDS[command];
+  const spec = COMMAND_FLAGS[command];
   const usage = command === 'registry' ? 'imagegate registry start|stop' : `imagegate ${command}`;
   const inputs = spec.inputs.map(
     (input: CliInput) =>

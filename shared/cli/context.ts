@@ -1,5 +1,6 @@
 import {execFileSync} from 'node:child_process';
-import {type RunnerContext, readRunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
+import {readRunnerContext} from '../runner/context.js';
 
 /** Run git in `cwd`; undefined when it fails (not a repository, no git). */
 export function git(args: readonly string[], cwd: string): string | undefined {

@@ -9,7 +9,7 @@ export interface CliInput {
 }
 
 /** The CLI's commands with their inputs, as the actions declare them. */
-export const COMMANDS: Readonly<Record<string, {readonly description: string; readonly inputs: readonly CliInput[]}>> = {
+export const COMMAND_FLAGS: Readonly<Record<string, {readonly description: string; readonly inputs: readonly CliInput[]}>> = {
   "build": {
     "description": "Build every image of a container_images list with docker or podman (check pipeline), tagged with final and change tags.",
     "inputs": [

@@ -1,11 +1,12 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {type CommandIO} from '../action/io.js';
+import {type CommandIO} from '../runner/io.js';
+import {COMMANDS, isCommand} from '../commands/index.js';
 import {InputReader} from '../inputs/reader.js';
 import {InputError, InputErrors, errorMessage} from '../model/errors.js';
 import {UsageError, helpText, parseArgs} from './args.js';
 import {cliRunnerContext} from './context.js';
-import {COMMANDS} from './inputs.generated.js';
+import {COMMAND_FLAGS} from './inputs.generated.js';
 import {terminalLog, terminalReporter, type Terminal} from './terminal.js';
 
 /** What the CLI needs from its process; injected so tests run it in-process. */
@@ -25,19 +26,6 @@ const TEXT_INPUTS = new Set([
 ]);
 
 /**
- * Each command is loaded when it is run (a chunk of its own beside the bundle), so a command
- * parses its own code only, not every other command's dependencies.
- */
-const RUNNERS: Record<string, (io: CommandIO) => Promise<void>> = {
-  build: async io => (await import('../actions/build.js')).buildAction(io),
-  upload: async io => (await import('../actions/upload.js')).uploadAction(io),
-  merge: async io => (await import('../actions/merge.js')).mergeAction(io),
-  promote: async io => (await import('../actions/promote.js')).promoteAction(io),
-  mirror: async io => (await import('../actions/mirror.js')).mirrorAction(io),
-  validate: async io => (await import('../actions/validate.js')).validateAction(io)
-};
-
-/**
  * Run `imagegate <command>` with the same inputs, validation and steps as the actions. Returns
  * the exit code: 0 success, 1 failure, 2 usage error.
  */
@@ -50,7 +38,7 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
       terminal.out(helpText(args.command));
       return 0;
     }
-    const missing = COMMANDS[args.command].inputs.filter(
+    const missing = COMMAND_FLAGS[args.command].inputs.filter(
       i => i.required && !(i.name in args!.flags)
     );
     if (missing.length > 0) {
@@ -83,8 +71,10 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
     if (args.command === 'registry') {
       const {registryCommand} = await import('./registry.js');
       await registryCommand(args.subcommand as string, io);
+    } else if (isCommand(args.command)) {
+      await COMMANDS[args.command](io);
     } else {
-      await RUNNERS[args.command](io);
+      throw new UsageError(`unknown command "${args.command}"`);
     }
     if (args.json) terminal.out(JSON.stringify(outputs, null, 2));
     return 0;

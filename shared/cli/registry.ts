@@ -1,11 +1,11 @@
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {type CommandIO} from '../action/io.js';
+import {type CommandIO} from '../runner/io.js';
 import {
   type BuildsetFace,
   buildsetRegistryAction,
   buildsetRegistryPost
-} from '../actions/buildset-registry.js';
+} from '../commands/buildset-registry.js';
 import {BuildsetEnv} from '../model/buildset-env.js';
 
 /**

@@ -1,4 +1,4 @@
-import {type Reporter} from '../action/io.js';
+import {type Reporter} from '../model/report.js';
 import {type StepLog} from '../model/log.js';
 import {type Cell, cellText} from '../model/report.js';
 

@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {type ChangeIdentity, changeFromEvent, changeTag} from '../model/change.js';
 import {type ContainerImage, parseContainerImages} from '../model/container-images.js';
 import {InputError, InputErrors} from '../model/errors.js';

@@ -1,12 +1,8 @@
-import * as runner from '../action/workflow-commands.js';
 import {InputError} from '../model/errors.js';
 import {quoteOutside} from '../model/outside-text.js';
 
 /** Where input values come from: the runner's `INPUT_*` variables, or the CLI's flags. */
 export type InputSource = (name: string) => string;
-
-/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
-export const actionInputSource: InputSource = name => runner.getInput(name);
 
 /** Typed readers over an InputSource; each error names the input. */
 export class InputReader {

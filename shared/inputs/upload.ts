@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {type RegistryLocation} from '../model/registry-location.js';
 import {type BuildInputs, readBuildInputs} from './build.js';
 import {Input, PROMOTE_METHODS, type PromoteMethod, readIntermediateRegistry} from './common.js';

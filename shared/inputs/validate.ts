@@ -1,5 +1,5 @@
 import {isAbsolute, resolve} from 'node:path';
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {InputError, InputErrors} from '../model/errors.js';

@@ -197,7 +197,7 @@ export class CredentialStore {
     return this.bindings.get(key) ?? this.byRegistry.get(key);
   }
 
-  /** A plain lookup for the registry engine. */
+  /** A plain lookup for the registry client. */
   lookup = (registry: string): {username: string; password: string} | undefined => {
     const c = this.find(registry);
     return c && {username: c.username, password: c.password};
@@ -248,7 +248,7 @@ export function checkRepositoryAllowed(credential: RegistryCredential, target: W
  * as `dockerhub`), else the one for the host written; its `repository` regex must allow the
  * host:repository actually contacted, whatever the key says. A host gets one credential per run:
  * two targets naming different credentials for one host are an error. Returns the store with
- * each written host bound to its credential, for the login and the registry engine; throws
+ * each written host bound to its credential, for the login and the registry client; throws
  * InputErrors listing every problem.
  */
 export function checkWriteCredentials(

@@ -45,3 +45,10 @@ export function tableHtml(table: ReportTable): string {
   if (table.note) parts.push(`<p>${escapeHtml(table.note)}</p>`);
   return `${parts.join('\n')}\n`;
 }
+
+/** Where a command reports its results: step outputs and the job summary, or a terminal. */
+export interface Reporter {
+  /** A step output; objects and lists are JSON (one encoding, by the face). */
+  output(name: string, value: string | object): void;
+  table(table: ReportTable): Promise<void>;
+}

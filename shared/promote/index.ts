@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {type ChangeIndex, type ChangeKey} from '../change-index/format.js';
 import {type Ancestry, commitTree, compareCommits, type RepoName} from '../github/changes.js';
 import {type GitHubClient} from '../github/client.js';

@@ -2,7 +2,7 @@ import {Readable} from 'node:stream';
 import {RepositoryName} from '../model/reference.js';
 import {pullScope, pushScope} from './auth.js';
 import {startUpload, uploadBlob} from './blob-upload.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {sha256Digest} from './digest.js';
 import {RegistryError} from './errors.js';
 import {OCI_EMPTY, OCI_MANIFEST} from './media-types.js';
@@ -40,7 +40,7 @@ const EMPTY_DESCRIPTOR = {mediaType: OCI_EMPTY, digest: sha256Digest(EMPTY), siz
  * the payload), replacing what the tag held; returns the manifest digest.
  */
 export async function putArtifact(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   ref: RepositoryName & {tag: string},
   content: ArtifactContent
 ): Promise<string> {
@@ -85,7 +85,7 @@ export async function putArtifact(
  * when the tag holds something other than an `artifactType` artifact or the payload exceeds `limit`.
  */
 export async function getArtifact(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   ref: RepositoryName & {tag: string},
   artifactType: string,
   limit: number
@@ -129,7 +129,7 @@ export async function getArtifact(
 }
 
 /** Upload bytes held in memory unless the repository already has them. */
-async function pushBytes(ctx: EngineContext, repo: Repository, bytes: Buffer): Promise<void> {
+async function pushBytes(ctx: RegistryContext, repo: Repository, bytes: Buffer): Promise<void> {
   const digest = sha256Digest(bytes);
   if (await repo.hasBlob(digest)) return;
   await withRetry(

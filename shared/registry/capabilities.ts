@@ -9,7 +9,7 @@
 export type Capability = 'tag-delete' | 'mount' | 'monolithic-post';
 
 /**
- * The answers of every registry this engine talked to, kept for the engine's life, so a
+ * The answers of every registry this client talked to, kept for the client's life, so a
  * question costs one request per registry and run, not one per image. While a question is
  * being asked, other callers wait for that answer instead of asking again.
  */

@@ -7,8 +7,8 @@ import {Repository} from './repository.js';
 import {Clock} from './retry.js';
 import {Logger} from './transport.js';
 
-/** What the use-case functions (copy, retag, delete) need from the engine; the facade provides it. */
-export interface EngineContext {
+/** What the use-case functions (copy, retag, delete) need from the client; the facade provides it. */
+export interface RegistryContext {
   /** A repository client whose requests carry exactly these token scopes. */
   repository(name: RepositoryName, scopes: readonly string[]): Repository;
   /** The blob-transfer limiter of a registry (default 4 concurrent transfers). */

@@ -1,7 +1,7 @@
 import {ImageReference, RepositoryName, formatReference} from '../model/reference.js';
 import {pullScope, pushScope} from './auth.js';
 import {BlobOutcome, copyBlob} from './blob-copy.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {sha256Digest} from './digest.js';
 import {RegistryError} from './errors.js';
 import {isIndex} from './media-types.js';
@@ -40,7 +40,7 @@ export interface CopyOptions {
  * within a registry, else streamed), writes children before the index, then PUTs every tag.
  */
 export async function copyImage(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   source: ImageReference,
   dest: RepositoryName,
   tags: readonly string[],
@@ -159,7 +159,7 @@ export async function copyImage(
  * digest, or with a platform filter the image or reduced index the filter selects.
  */
 export async function copyDigest(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   source: ImageReference,
   options: CopyOptions = {}
 ): Promise<string> {

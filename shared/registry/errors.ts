@@ -9,7 +9,7 @@ export interface OciErrorDetail {
 
 /** What failed, where: the fields every RegistryError carries. */
 export interface RegistryErrorInfo {
-  /** What the engine was doing, e.g. `PUT manifest`, `upload blob`, `fetch token`. */
+  /** What the client was doing, e.g. `PUT manifest`, `upload blob`, `fetch token`. */
   readonly operation: string;
   /** Registry host as in the reference, e.g. `quay.io`, `127.0.0.1:5000`. */
   readonly registry: string;

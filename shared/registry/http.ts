@@ -5,7 +5,7 @@ import tls from 'node:tls';
 import {type ProxyResolver} from '../model/proxy-env.js';
 import {TunnelAgent, proxyHeaders} from './proxy.js';
 
-/** Connection settings shared by every request of one engine instance. */
+/** Connection settings shared by every request of one client instance. */
 export interface HttpOptions {
   /** Extra CA certificates (PEM), trusted in addition to the system roots (the buildset registry's CA). */
   readonly ca?: string | Buffer | readonly (string | Buffer)[];
@@ -53,7 +53,7 @@ export class ConnectionError extends Error {
 }
 
 /**
- * Sends requests over keep-alive agents (one pool per engine, so connections are reused),
+ * Sends requests over keep-alive agents (one pool per client, so connections are reused),
  * through the proxy `options.proxy` names for each URL (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
  */
 export class HttpClient {

@@ -1,6 +1,6 @@
 import {ImageReference} from '../model/reference.js';
 import {pullScope} from './auth.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {RegistryError} from './errors.js';
 import {isIndex} from './media-types.js';
 import {PlatformFilter, matchesPlatform} from './platform.js';
@@ -30,7 +30,7 @@ const CONFIG_LIMIT = 8 * 1024 * 1024;
  * real platform; attestation entries say `unknown/unknown`).
  */
 export async function readImageConfig(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   ref: ImageReference,
   platform?: PlatformFilter
 ): Promise<ImageConfigInfo> {

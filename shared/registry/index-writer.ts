@@ -1,6 +1,6 @@
 import {RepositoryName} from '../model/reference.js';
 import {pushScope} from './auth.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {sha256Digest} from './digest.js';
 import {RegistryError} from './errors.js';
 import {DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, OCI_INDEX} from './media-types.js';
@@ -21,7 +21,7 @@ export interface IndexMember {
  * use imagegate's credentials; returns the index digest.
  */
 export async function putIndex(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   ref: RepositoryName & {tag: string},
   members: readonly IndexMember[]
 ): Promise<string> {

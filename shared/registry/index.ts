@@ -5,7 +5,7 @@ import {ImageReference, RepositoryName, formatReference} from '../model/referenc
 import {ArtifactContent, getArtifact, putArtifact} from './artifact.js';
 import {IndexMember, putIndex} from './index-writer.js';
 import {pullScope} from './auth.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {withContext} from './errors.js';
 import {CopyResult, copyDigest, copyImage} from './copy.js';
 import {HttpClient} from './http.js';
@@ -99,7 +99,7 @@ const silentLogger: Logger = {
 };
 
 /**
- * The registry engine's facade: copy, retag, tag-only delete, tag listing and image inspection
+ * The registry client's facade: copy, retag, tag-only delete, tag listing and image inspection
  * over the distribution API, with one connection pool, token cache and limiter set per instance.
  * Call `close()` when done so keep-alive sockets do not hold the process open.
  */
@@ -107,7 +107,7 @@ export class Registry {
   private readonly http: HttpClient;
   private readonly transports = new Map<string, Transport>();
   private readonly limiters = new Map<string, Limiter>();
-  private readonly ctx: EngineContext;
+  private readonly ctx: RegistryContext;
   private readonly tagApis: TagApis;
 
   constructor(private readonly options: RegistryOptions = {}) {
@@ -277,7 +277,7 @@ export class Registry {
     const repo = this.ctx.repository(ref, [pullScope(ref.repository)]);
     const reference = ref.digest ?? ref.tag ?? 'latest';
     if (!options.read) return repo.headManifest(reference);
-    // GET instead of HEAD for a caller that copies next: the engine keeps the manifest, so the
+    // GET instead of HEAD for a caller that copies next: the client keeps the manifest, so the
     // copy does not ask for it again (one round trip less).
     return repo
       .findManifest(reference)
@@ -287,7 +287,7 @@ export class Registry {
   /**
    * What `ref` holds: an image, an index, an empty index or imagegate's untag placeholder (an
    * index is fetched to tell); undefined when it does not exist. `read`: GET the manifest
-   * rather than HEAD it, for a caller that reads it next anyway (the engine keeps it).
+   * rather than HEAD it, for a caller that reads it next anyway (the client keeps it).
    */
   inspect(
     ref: ImageReference,

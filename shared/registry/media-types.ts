@@ -1,5 +1,5 @@
 /**
- * Manifest media types the engine reads and writes
+ * Manifest media types the client reads and writes
  * (https://github.com/opencontainers/image-spec/blob/main/media-types.md,
  * https://distribution.github.io/distribution/spec/manifest-v2-2/).
  */

@@ -41,7 +41,7 @@ export class Repository {
     readonly name: string,
     readonly scopes: readonly string[],
     private readonly manifests?: ManifestCache,
-    /** Shared by every client of this repository in the engine (see RepositoryWrites). */
+    /** Shared by every client of this repository in the client (see RepositoryWrites). */
     private readonly writes: RepositoryWrites = new RepositoryWrites()
   ) {
     // Names reach URL paths: only the distribution grammar, so no `..` or `?` can steer a request.
@@ -181,7 +181,7 @@ export class Repository {
 
   /**
    * DELETE a manifest by tag or digest; returns the status (202 deleted, 404 absent). It runs
-   * alone among this engine's manifest writes to the repository (see RepositoryWrites).
+   * alone among this client's manifest writes to the repository (see RepositoryWrites).
    */
   async deleteManifest(
     reference: string,

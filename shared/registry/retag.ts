@@ -1,6 +1,6 @@
 import {RepositoryName} from '../model/reference.js';
 import {pushScope} from './auth.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 import {TagOutcome} from './copy.js';
 import {isEmptyIndex} from './placeholder.js';
 
@@ -15,11 +15,11 @@ export interface RetagResult {
  * Point `tags` of one repository at the manifest `source` (a tag or digest) names: one GET and
  * one PUT per tag, no blob traffic (the blobs are already in the repository). With `knownDigest`
  * the tags are HEADed first and those already holding it are left alone, unless `checked` says
- * the caller has just found none holding it (then the GET may be served from what the engine
+ * the caller has just found none holding it (then the GET may be served from what the client
  * read before: a digest names one manifest).
  */
 export async function retagImage(
-  ctx: EngineContext,
+  ctx: RegistryContext,
   repository: RepositoryName,
   source: string,
   tags: readonly string[],

@@ -6,7 +6,7 @@ import {QuayTagApi} from './adapters/quay.js';
 import {RestContext} from './adapters/rest.js';
 import {TagApi, TagInfo} from './adapters/tag-api.js';
 import {CredentialLookup} from './auth.js';
-import {EngineContext} from './context.js';
+import {RegistryContext} from './context.js';
 
 /** Which tag API a registry gets. */
 export type TagApiKind = 'oci' | 'docker-hub' | 'quay' | 'ghcr';
@@ -38,7 +38,7 @@ export class TagApis {
   private readonly apis = new Map<TagApiKind, TagApi>();
 
   constructor(
-    ctx: EngineContext,
+    ctx: RegistryContext,
     private readonly rest: RestContext & {options: TagApiOptions}
   ) {
     this.oci = new OciTagApi(ctx);

@@ -7,7 +7,7 @@ import {RegistryError, causeMessage, isTemporaryStatus, parseOciErrors} from './
 import {ConnectionError, HttpClient, SendResponse, drain, readBody} from './http.js';
 import {Clock, RetryPolicy, parseRetryAfter, withRetry} from './retry.js';
 
-/** Where the engine reports progress and retries. */
+/** Where the client reports progress and retries. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -245,7 +245,7 @@ export class Transport {
     return `Bearer ${await this.tokens.get(challenge, scopes)}`;
   }
 
-  /** Probe `/v2/` once per engine: finds the scheme and the auth challenge. */
+  /** Probe `/v2/` once per client: finds the scheme and the auth challenge. */
   private ping(): Promise<{origin: string; challenge?: Challenge}> {
     // No retry loop here: the request calling ping retries it, with its own attempt budget.
     this.base ??= this.probe().catch(error => {

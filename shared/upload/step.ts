@@ -1,4 +1,4 @@
-import {type RunnerContext} from '../action/context.js';
+import {type RunnerContext} from '../model/runner-context.js';
 import {type BuildDeps, type BuildRun, executeBuild} from '../build/run.js';
 import {type ImageResult} from '../build/step.js';
 import {type UploadInputs} from '../inputs/upload.js';
@@ -18,11 +18,11 @@ import {type StagedPush, recordChangeIndex} from './change-index.js';
 import {recordPlace, recordTarget, removeRecords} from './platform-push.js';
 import {type PushTarget, type UploadMode, hostOf, pushTargets} from './targets.js';
 
-/** Side effects of an upload: the build's, plus credentials and the registry engine. */
+/** Side effects of an upload: the build's, plus credentials and the registry client. */
 export interface UploadDeps extends BuildDeps {
   readonly credentials: CredentialStore;
   /**
-   * The registry engine over these credentials (each written host bound to the credential its
+   * The registry client over these credentials (each written host bound to the credential its
    * image names): change index, temporary per-platform tags (created when needed).
    */
   readonly registry: (credentials: CredentialStore) => Registry;

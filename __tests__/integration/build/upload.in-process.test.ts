@@ -3,7 +3,7 @@
  * builder) and a real registry; skopeo checks what was pushed. The bundle runs of the same
  * command, in every mode and builder, are in upload.test.ts.
  */
-import {uploadAction} from '../../../shared/actions/upload.js';
+import {uploadAction} from '../../../shared/commands/upload.js';
 import {runCommand} from '../../support/in-process.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';

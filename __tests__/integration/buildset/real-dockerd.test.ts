@@ -12,7 +12,7 @@ import {randomBytes} from 'node:crypto';
 import {existsSync, readFileSync, renameSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {type RunnerContext} from '../../../shared/action/context.js';
+import {type RunnerContext} from '../../../shared/model/runner-context.js';
 import {type BuildsetDeps} from '../../../shared/buildset/deps.js';
 import {SystemDockerDaemon} from '../../../shared/buildset/dockerd.js';
 import {buildsetMain} from '../../../shared/buildset/main-step.js';

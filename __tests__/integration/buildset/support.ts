@@ -4,7 +4,7 @@
  */
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
-import {type RunnerContext} from '../../../shared/action/context.js';
+import {type RunnerContext} from '../../../shared/model/runner-context.js';
 import {type BuildsetDeps} from '../../../shared/buildset/deps.js';
 import {pathsUnder} from '../../../shared/buildset/paths.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';

@@ -3,7 +3,7 @@
  * TLS + auth registry; skopeo verifies every digest, the destination's access log what was
  * written. The bundle runs of the same command are in mirror.test.ts.
  */
-import {mirrorAction} from '../../../shared/actions/mirror.js';
+import {mirrorAction} from '../../../shared/commands/mirror.js';
 import {pushTestImage, pushTestIndex} from '../../support/images.js';
 import {runCommand} from '../../support/in-process.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';

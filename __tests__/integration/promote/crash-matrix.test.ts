@@ -14,7 +14,7 @@ import {execFile} from 'node:child_process';
 import {rename, rm} from 'node:fs/promises';
 import {promisify} from 'node:util';
 import {join} from 'node:path';
-import {type RunnerContext} from '../../../shared/action/context.js';
+import {type RunnerContext} from '../../../shared/model/runner-context.js';
 import {CHANGE_INDEX_VERSION, type ChangeIndex} from '../../../shared/change-index/format.js';
 import {readChangeIndex, writeChangeIndex} from '../../../shared/change-index/store.js';
 import {GitHubClient} from '../../../shared/github/client.js';

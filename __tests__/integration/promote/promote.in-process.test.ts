@@ -4,7 +4,7 @@
  * access log proves what was (not) written. The bundle runs of the same command are in
  * promote.test.ts; these reach the code without a bundle.
  */
-import {promoteAction} from '../../../shared/actions/promote.js';
+import {promoteAction} from '../../../shared/commands/promote.js';
 import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
 import {pushTestImage, pushTestIndex} from '../../support/images.js';
 import {runCommand} from '../../support/in-process.js';

@@ -7,12 +7,12 @@
  * Most cases run the command functions in-process with the runner's own log face; a subset
  * runs the bundles.
  */
-import {type CommandIO} from '../../../shared/action/io.js';
-import {buildAction} from '../../../shared/actions/build.js';
-import {buildsetRegistryAction} from '../../../shared/actions/buildset-registry.js';
-import {mirrorAction} from '../../../shared/actions/mirror.js';
-import {promoteAction} from '../../../shared/actions/promote.js';
-import {uploadAction} from '../../../shared/actions/upload.js';
+import {type CommandIO} from '../../../shared/runner/io.js';
+import {buildAction} from '../../../shared/commands/build.js';
+import {buildsetRegistryAction} from '../../../shared/commands/buildset-registry.js';
+import {mirrorAction} from '../../../shared/commands/mirror.js';
+import {promoteAction} from '../../../shared/commands/promote.js';
+import {uploadAction} from '../../../shared/commands/upload.js';
 import {runBundle, withoutMasks} from '../../support/action-runner.js';
 import {type GitHubApiFixture, startGitHubApi} from '../../support/github-api.js';
 import {

@@ -1,6 +1,6 @@
 import {RepositoryName} from '../../model/reference.js';
 import {deleteScope} from '../auth.js';
-import {EngineContext} from '../context.js';
+import {RegistryContext} from '../context.js';
 import {type ManifestContent, inspectManifest} from '../inspect.js';
 import {untagPlaceholder} from '../placeholder.js';
 import {DeleteOutcome, TagApi} from './tag-api.js';
@@ -16,7 +16,7 @@ export class OciTagApi implements TagApi {
   // The registry API keeps no time per tag; staging records stand in (see shared/staging).
   readonly knowsTagTimes = false;
 
-  constructor(private readonly ctx: EngineContext) {}
+  constructor(private readonly ctx: RegistryContext) {}
 
   /** Delete the tag; `absent` when it did not exist. */
   async deleteTag(repository: RepositoryName, tag: string): Promise<DeleteOutcome> {

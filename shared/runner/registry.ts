@@ -8,7 +8,7 @@ import {type CommandIO} from './io.js';
 export const REGISTRY_CA_ENV = 'IMAGEGATE_REGISTRY_CA_FILES';
 
 /**
- * The registry engine as commands use it: credentials from the store, engine chatter as debug
+ * The registry client as commands use it: credentials from the store, client chatter as debug
  * lines, the GitHub API (for GHCR package versions) from the context, extra CAs from the
  * environment, the Quay API token from the quay.io credential.
  */

@@ -1,4 +1,4 @@
-import {type CommandIO, actionIO} from '../action/io.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
 import {reportBuild} from '../build/outputs.js';
 import {ImagesFailedError} from '../build/report.js';
 import {executeBuild} from '../build/run.js';

@@ -1,17 +1,11 @@
 import * as runner from './workflow-commands.js';
 import {type StepLog} from '../model/log.js';
-import {type ReportTable} from '../model/report.js';
-import {InputReader, actionInputSource} from '../inputs/reader.js';
-import {type RunnerContext, readRunnerContext} from './context.js';
+import {type Reporter} from '../model/report.js';
+import {InputReader} from '../inputs/reader.js';
+import {type RunnerContext} from '../model/runner-context.js';
+import {readRunnerContext} from './context.js';
 import {actionLog} from './log.js';
 import {writeSummaryTable} from './summary.js';
-
-/** Where a command reports its results: step outputs and the job summary, or a terminal. */
-export interface Reporter {
-  /** A step output; objects and lists are JSON (one encoding, by the face). */
-  output(name: string, value: string | object): void;
-  table(table: ReportTable): Promise<void>;
-}
 
 /**
  * Everything a command (build, upload, promote, mirror) needs from the face that runs it: the
@@ -24,7 +18,7 @@ export interface CommandIO {
   readonly report: Reporter;
   /** Mask a secret in every later log line. */
   readonly mask: (secret: string) => void;
-  /** Debug lines (engine chatter). */
+  /** Debug lines (registry client chatter). */
   readonly debug: (message: string) => void;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -32,7 +26,7 @@ export interface CommandIO {
 /** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
 export function actionIO(): CommandIO {
   return {
-    reader: new InputReader(actionInputSource, message => runner.warning(message)),
+    reader: new InputReader(runner.actionInputSource, message => runner.warning(message)),
     ctx: readRunnerContext(),
     log: actionLog,
     report: {

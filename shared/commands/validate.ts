@@ -1,4 +1,4 @@
-import {type CommandIO, actionIO} from '../action/io.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
 import {planBuilds} from '../build/plan.js';
 import {readValidateInputs} from '../inputs/validate.js';
 import {normaliseImage, normaliseMirror} from '../model/normalised.js';

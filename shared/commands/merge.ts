@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {loadCredentials} from '../action/credentials.js';
-import {type CommandIO, actionIO} from '../action/io.js';
-import {createRegistry} from '../action/registry.js';
+import {loadCredentials} from '../runner/credentials.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
+import {createRegistry} from '../runner/registry.js';
 import {type MergeInputs, readMergeInputs} from '../inputs/merge.js';
 import {type MergeResult, executeMerge} from '../merge/index.js';
 import {type MergeMode, refOf} from '../merge/plan.js';

@@ -1,6 +1,6 @@
-import {loadCredentials} from '../action/credentials.js';
-import {type CommandIO, actionIO} from '../action/io.js';
-import {createRegistry} from '../action/registry.js';
+import {loadCredentials} from '../runner/credentials.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
+import {createRegistry} from '../runner/registry.js';
 import {checkWriteCredentials} from '../model/credentials.js';
 import {readMirrorInputs} from '../inputs/mirror.js';
 import {mirrorImages} from '../mirror/index.js';

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import {readFileSync} from 'node:fs';
-import {type RunnerContext} from '../action/context.js';
-import {loadCredentials} from '../action/credentials.js';
-import {type CommandIO, actionIO} from '../action/io.js';
-import {REGISTRY_CA_ENV} from '../action/registry.js';
+import {type RunnerContext} from '../model/runner-context.js';
+import {loadCredentials} from '../runner/credentials.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
+import {REGISTRY_CA_ENV} from '../runner/registry.js';
 import {hostAddresses} from '../buildset/addresses.js';
 import {type BuildsetDeps} from '../buildset/deps.js';
 import {dockerSocket} from '../buildset/docker-socket.js';

@@ -1,6 +1,6 @@
-import {type CommandIO, actionIO} from '../action/io.js';
-import {loadCredentials} from '../action/credentials.js';
-import {createRegistry} from '../action/registry.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
+import {loadCredentials} from '../runner/credentials.js';
+import {createRegistry} from '../runner/registry.js';
 import {reportBuild} from '../build/outputs.js';
 import {ImagesFailedError} from '../build/report.js';
 import {ProcessRunner} from '../engine/process-runner.js';

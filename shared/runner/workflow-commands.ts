@@ -1,3 +1,4 @@
+import {type InputSource} from '../inputs/reader.js';
 import {randomUUID} from 'node:crypto';
 import {appendFileSync, existsSync} from 'node:fs';
 import {EOL} from 'node:os';
@@ -112,3 +113,6 @@ function fileCommand(file: string, command: string, message: string): void {
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file} (GITHUB_${command})`);
   appendFileSync(file, `${message}${EOL}`, {encoding: 'utf8'});
 }
+
+/** Inputs as the runner passes them (`INPUT_<NAME>`), trimmed; '' when unset. */
+export const actionInputSource: InputSource = name => getInput(name);

@@ -1,21 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {InputError} from '../model/errors.js';
-
-/** The parts of the runner's environment imagegate uses, read once. */
-export interface RunnerContext {
-  readonly eventName: string;
-  readonly payload: unknown;
-  readonly sha?: string;
-  /** `owner/repo`. */
-  readonly repository?: string;
-  readonly workspace: string;
-  readonly runId?: string;
-  readonly runAttempt: string;
-  /** The GitHub REST API root; undefined when there is none at hand (the CLI outside GitHub). */
-  readonly apiUrl?: string;
-  readonly serverUrl: string;
-  readonly runnerTemp: string;
-}
+import {type RunnerContext} from '../model/runner-context.js';
 
 /** Read the runner context from `env` (process.env by default). */
 export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerContext {

@@ -1,6 +1,7 @@
-import {loadCredentials} from '../action/credentials.js';
-import {type CommandIO, type Reporter, actionIO} from '../action/io.js';
-import {createRegistry} from '../action/registry.js';
+import {loadCredentials} from '../runner/credentials.js';
+import {type Reporter} from '../model/report.js';
+import {type CommandIO, actionIO} from '../runner/io.js';
+import {createRegistry} from '../runner/registry.js';
 import {readChangeIndex} from '../change-index/store.js';
 import {parseRepoName} from '../github/changes.js';
 import {GitHubClient} from '../github/client.js';
