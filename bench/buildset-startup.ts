@@ -21,7 +21,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {type BuildsetDeps} from '../shared/buildset/deps.js';
-import {SystemDockerDaemon} from '../shared/buildset/dockerd.js';
+import {SystemDockerDaemon} from '../shared/buildset/configure/dockerd.js';
 import {buildsetMain} from '../shared/buildset/main-step.js';
 import {pathsUnder, systemPaths} from '../shared/buildset/paths.js';
 import {buildsetPost} from '../shared/buildset/post-step.js';

@@ -6,7 +6,7 @@
  */
 import {type RunnerContext} from '../../shared/model/runner-context.js';
 import {type CommandIO} from '../../shared/runner/io.js';
-import {actionLog} from '../../shared/runner/log.js';
+import {actionLog} from '../../shared/runner/io.js';
 import {reportFailure} from '../../shared/runner/run.js';
 import {runCli} from '../../shared/cli/main.js';
 import {InputReader} from '../../shared/inputs/reader.js';

@@ -4,9 +4,9 @@ import {type WriteTarget} from '../model/credentials.js';
 import {type StepLog} from '../model/log.js';
 import {type ReportTable} from '../model/report.js';
 import {type Registry} from '../registry/index.js';
-import {type DockerDaemon} from './dockerd.js';
+import {type DockerDaemon} from './configure/dockerd.js';
 import {type SystemPaths} from './paths.js';
-import {type ShareBackend} from './share.js';
+import {type ShareBackend} from './share/share.js';
 import {type StateStore} from './state.js';
 
 /** The buildset registry's own credentials and CA, for the registry client. */

@@ -8,17 +8,17 @@ import {collectDependencies} from '../github/depends-on.js';
 import {type BuildsetRegistryInputs} from '../inputs/buildset-registry.js';
 import {BuildsetEnv} from '../model/buildset-env.js';
 import {DOCKER_HUB} from '../model/reference.js';
-import {configureRuntimes, detectRuntimes} from './configure.js';
+import {configureRuntimes, detectRuntimes} from './configure/configure.js';
 import {type Runtime} from '../inputs/buildset-registry.js';
-import {waitForRegistry} from './container.js';
+import {waitForRegistry} from './start/container.js';
 import {type BuildsetDeps} from './deps.js';
-import {FileEditJournal} from './file-edits.js';
+import {FileEditJournal} from './configure/file-edits.js';
 import {systemFs} from './system-fs.js';
-import {type SpeculativeImage, populateFromChanges} from './populate.js';
+import {type SpeculativeImage, populateFromChanges} from './share/populate.js';
 import {rootBody} from './root-change.js';
-import {partKeys, shareKeys} from './share.js';
-import {snapshotTags} from './snapshot.js';
-import {type StartedRegistry, prepareRegistry} from './start.js';
+import {partKeys, shareKeys} from './share/share.js';
+import {snapshotTags} from './publish/snapshot.js';
+import {type StartedRegistry, prepareRegistry} from './start/start.js';
 import {type BuildsetState, saveBuildsetState} from './state.js';
 
 /** What main did, for tests and the summary. */

@@ -7,15 +7,15 @@ import {parseRepoName} from '../github/changes.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {errorMessage} from '../model/errors.js';
 import {parseRegistryLocation} from '../model/registry-location.js';
-import {buildxRemoveArgs} from './buildx.js';
-import {removeContainer} from './container.js';
-import {dropMirror} from './docker-reload.js';
+import {buildxRemoveArgs} from './configure/buildx.js';
+import {removeContainer} from './start/container.js';
+import {dropMirror} from './configure/docker-reload.js';
 import {type BuildsetDeps} from './deps.js';
-import {restoreEdits} from './file-edits.js';
+import {restoreEdits} from './configure/file-edits.js';
 import {systemFs} from './system-fs.js';
-import {publishBuiltImages} from './publish.js';
-import {REGISTRY_USER} from './secrets.js';
-import {saveShare} from './share-save.js';
+import {publishBuiltImages} from './publish/publish.js';
+import {REGISTRY_USER} from './start/secrets.js';
+import {saveShare} from './share/share-save.js';
 import {type BuildsetState, loadBuildsetState} from './state.js';
 
 /** How post learned whether the job succeeded. */

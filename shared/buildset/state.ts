@@ -1,4 +1,4 @@
-import {type FileEdit} from './file-edits.js';
+import {type FileEdit} from './configure/file-edits.js';
 
 /** Name of the one state entry main saves (JSON) and post reads. */
 export const STATE_NAME = 'imagegate-buildset';

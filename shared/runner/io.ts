@@ -1,11 +1,10 @@
 import * as runner from './workflow-commands.js';
 import {type StepLog} from '../model/log.js';
-import {type Reporter} from '../model/report.js';
+import {type ReportTable, type Reporter, tableHtml} from '../model/report.js';
+import {defuseCommands} from '../model/outside-text.js';
 import {InputReader} from '../inputs/reader.js';
 import {type RunnerContext} from '../model/runner-context.js';
 import {readRunnerContext} from './context.js';
-import {actionLog} from './log.js';
-import {writeSummaryTable} from './summary.js';
 
 /**
  * Everything a command (build, upload, promote, mirror) needs from the face that runs it: the
@@ -40,4 +39,20 @@ export function actionIO(): CommandIO {
     debug: message => runner.debug(message),
     env: process.env
   };
+}
+
+/**
+ * StepLog on the runner: groups are `::group::`, warnings become annotations (both escaped as
+ * workflow commands). Plain lines are printed as they are, so any line in them that the runner would
+ * read as a workflow command (build output relayed whole, text a registry sent) is defused.
+ */
+export const actionLog: StepLog = {
+  info: message => runner.info(defuseCommands(message)),
+  warning: message => runner.warning(message),
+  group: (title, fn) => runner.group(title, fn)
+};
+
+/** Append a report table to the job summary (`GITHUB_STEP_SUMMARY`). */
+async function writeSummaryTable(table: ReportTable): Promise<void> {
+  runner.appendSummary(tableHtml(table));
 }

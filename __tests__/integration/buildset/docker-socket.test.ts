@@ -5,7 +5,11 @@
  */
 import {execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {dockerSocket, execDetached, liveMirrors} from '../../../shared/buildset/docker-socket.js';
+import {
+  dockerSocket,
+  execDetached,
+  liveMirrors
+} from '../../../shared/buildset/start/docker-socket.js';
 import {REGISTRY_IMAGE} from './support.js';
 
 const socket = dockerSocket(process.env) as string;

@@ -11,7 +11,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {buildsetMain} from '../../../shared/buildset/main-step.js';
 import {buildsetPost} from '../../../shared/buildset/post-step.js';
-import {DROP_IN_NAME} from '../../../shared/buildset/containers-config.js';
+import {DROP_IN_NAME} from '../../../shared/buildset/configure/containers-config.js';
 import {type BuildsetRegistryInputs} from '../../../shared/inputs/buildset-registry.js';
 import {pushTestImage} from '../../support/images.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';

@@ -14,7 +14,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {type RunnerContext} from '../../../shared/model/runner-context.js';
 import {type BuildsetDeps} from '../../../shared/buildset/deps.js';
-import {SystemDockerDaemon} from '../../../shared/buildset/dockerd.js';
+import {SystemDockerDaemon} from '../../../shared/buildset/configure/dockerd.js';
 import {buildsetMain} from '../../../shared/buildset/main-step.js';
 import {systemPaths} from '../../../shared/buildset/paths.js';
 import {buildsetPost} from '../../../shared/buildset/post-step.js';

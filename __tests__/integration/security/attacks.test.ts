@@ -6,11 +6,11 @@
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {hostAddresses} from '../../../shared/buildset/addresses.js';
-import {removeContainer} from '../../../shared/buildset/container.js';
-import {prepareRegistry} from '../../../shared/buildset/start.js';
+import {hostAddresses} from '../../../shared/buildset/start/addresses.js';
+import {removeContainer} from '../../../shared/buildset/start/container.js';
+import {prepareRegistry} from '../../../shared/buildset/start/start.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
-import {publishBuiltImages} from '../../../shared/buildset/publish.js';
+import {publishBuiltImages} from '../../../shared/buildset/publish/publish.js';
 import {
   CredentialStore,
   checkWriteCredentials,

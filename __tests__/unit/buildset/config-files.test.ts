@@ -2,10 +2,10 @@ import {
   buildkitdToml,
   buildxCreateArgs,
   buildxRemoveArgs
-} from '../../../shared/buildset/buildx.js';
-import {registriesDropIn} from '../../../shared/buildset/containers-config.js';
-import {authEntry, mergeMirrors} from '../../../shared/buildset/docker-config.js';
-import {registryConfig} from '../../../shared/buildset/registry-config.js';
+} from '../../../shared/buildset/configure/buildx.js';
+import {registriesDropIn} from '../../../shared/buildset/configure/containers-config.js';
+import {authEntry, mergeMirrors} from '../../../shared/buildset/configure/docker-config.js';
+import {registryConfig} from '../../../shared/buildset/start/registry-config.js';
 
 describe('configuration as data', () => {
   it('puts our mirror first and keeps existing ones (Zuul replaces them)', () => {

@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {addAuth, configureDocker} from '../../../shared/buildset/docker-config.js';
-import {FileEditJournal, restoreEdits} from '../../../shared/buildset/file-edits.js';
+import {addAuth, configureDocker} from '../../../shared/buildset/configure/docker-config.js';
+import {FileEditJournal, restoreEdits} from '../../../shared/buildset/configure/file-edits.js';
 import {pathsUnder} from '../../../shared/buildset/paths.js';
 import {systemFs} from '../../../shared/buildset/system-fs.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';

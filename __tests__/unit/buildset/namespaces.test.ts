@@ -1,4 +1,4 @@
-import {finalNameOf, mirrorLocation} from '../../../shared/buildset/namespaces.js';
+import {finalNameOf, mirrorLocation} from '../../../shared/buildset/configure/namespaces.js';
 import {buildsetRepository} from '../../../shared/model/buildset-env.js';
 import {parseRepositoryName} from '../../../shared/model/reference.js';
 import {stagedRepository} from '../../../shared/model/registry-location.js';

@@ -3,8 +3,8 @@ import {X509Certificate, createPrivateKey} from 'node:crypto';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {makeRunTempDir} from '../../support/run-dir.js';
-import {generateRegistryTls} from '../../../shared/buildset/pki.js';
-import {registrySans} from '../../../shared/buildset/addresses.js';
+import {generateRegistryTls} from '../../../shared/buildset/start/pki.js';
+import {registrySans} from '../../../shared/buildset/start/addresses.js';
 
 describe('in-process TLS material', () => {
   it('signs a server certificate for every SAN with a fresh CA', () => {

@@ -2,7 +2,7 @@ import {mkdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 // The Actions cache backend runs against the real @actions/cache in
 // __tests__/integration/buildset/share.test.ts.
-import {directoryBackend, shareKeys} from '../../../shared/buildset/share.js';
+import {directoryBackend, shareKeys} from '../../../shared/buildset/share/share.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
 
 describe('sharing the registry storage', () => {

@@ -1,6 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {changedTags, snapshotTags} from '../../../shared/buildset/snapshot.js';
+import {changedTags, snapshotTags} from '../../../shared/buildset/publish/snapshot.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
 
 function tag(storage: string, repo: string, name: string, digest: string): void {

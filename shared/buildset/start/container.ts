@@ -2,7 +2,7 @@ import {request as httpRequest} from 'node:http';
 import {request as httpsRequest} from 'node:https';
 import {createServer} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {type CommandRunner} from '../engine/command.js';
+import {type CommandRunner} from '../../engine/command.js';
 import {execDetached} from './docker-socket.js';
 
 /** One registry container to run: its name, where it listens and which files it mounts. */

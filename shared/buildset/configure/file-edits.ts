@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import {type SystemFs} from './system-fs.js';
+import {type SystemFs} from '../system-fs.js';
 
 /**
  * How a file is put back when someone else changed it after us (then restoring our backup would

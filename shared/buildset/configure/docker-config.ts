@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import {type FileEditJournal} from './file-edits.js';
-import {type SystemPaths} from './paths.js';
+import {type SystemPaths} from '../paths.js';
 
 /** What configuring a runtime needs to know about the running buildset registry. */
 export interface RegistryEndpoint {

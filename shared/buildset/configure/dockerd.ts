@@ -2,8 +2,8 @@ import {spawn} from 'node:child_process';
 import {existsSync, openSync, closeSync} from 'node:fs';
 import {readFile, readlink} from 'node:fs/promises';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {type CommandRunner} from '../engine/command.js';
-import {dockerSocket, liveMirrors} from './docker-socket.js';
+import {type CommandRunner} from '../../engine/command.js';
+import {dockerSocket, liveMirrors} from '../start/docker-socket.js';
 
 /** Reloading and restarting dockerd, injected so tests can watch instead of signalling. */
 export interface DockerDaemon {

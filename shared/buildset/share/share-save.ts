@@ -1,11 +1,11 @@
-import {type RunnerContext} from '../model/runner-context.js';
-import {errorMessage} from '../model/errors.js';
-import {formatReference, withTag} from '../model/reference.js';
-import {type BuildsetDeps} from './deps.js';
-import {finalNameOf} from './namespaces.js';
+import {type RunnerContext} from '../../model/runner-context.js';
+import {errorMessage} from '../../model/errors.js';
+import {formatReference, withTag} from '../../model/reference.js';
+import {type BuildsetDeps} from '../deps.js';
+import {finalNameOf} from '../configure/namespaces.js';
 import {ShareNotSavedError, partKeys, shareKeys} from './share.js';
-import {snapshotTags} from './snapshot.js';
-import {type BuildsetState} from './state.js';
+import {snapshotTags} from '../publish/snapshot.js';
+import {type BuildsetState} from '../state.js';
 
 export const SHARE_SUMMARY_HEADING = 'Shared registry storage';
 

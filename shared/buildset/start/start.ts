@@ -9,7 +9,7 @@ import {
   startMirrorProcess,
   waitForRegistry
 } from './container.js';
-import {type BuildsetDeps} from './deps.js';
+import {type BuildsetDeps} from '../deps.js';
 import {dockerSocket} from './docker-socket.js';
 import {generateRegistryTls} from './pki.js';
 import {MIRROR_PORT_IN_CONTAINER, httpSecret, registryConfig} from './registry-config.js';

@@ -1,9 +1,9 @@
-import {type ChangeIndex, type ChangeKey} from '../change-index/format.js';
-import {type Dependency, type DependencyGraph, formatChange} from '../github/depends-on.js';
-import {type StepLog} from '../model/log.js';
-import {formatReference, parseReference, parseRepositoryName} from '../model/reference.js';
-import {type Registry} from '../registry/index.js';
-import {buildsetRepository} from '../model/buildset-env.js';
+import {type ChangeIndex, type ChangeKey} from '../../change-index/format.js';
+import {type Dependency, type DependencyGraph, formatChange} from '../../github/depends-on.js';
+import {type StepLog} from '../../model/log.js';
+import {formatReference, parseReference, parseRepositoryName} from '../../model/reference.js';
+import {type Registry} from '../../registry/index.js';
+import {buildsetRepository} from '../../model/buildset-env.js';
 
 /** One image copied into the buildset registry under its final name. */
 export interface SpeculativeImage {

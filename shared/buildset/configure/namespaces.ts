@@ -1,6 +1,6 @@
-import {DOCKER_HUB, type RepositoryName} from '../model/reference.js';
-import {namespacePath} from '../model/buildset-env.js';
-import {hostOfPathComponent} from '../model/registry-location.js';
+import {DOCKER_HUB, type RepositoryName} from '../../model/reference.js';
+import {namespacePath} from '../../model/buildset-env.js';
+import {hostOfPathComponent} from '../../model/registry-location.js';
 
 /** The mirror location for a namespace: `host:port` or `host:port/<upstream host>`. */
 export function mirrorLocation(registry: string, namespace: string): string {

@@ -6,14 +6,14 @@ import {
   type IndexSource,
   changeIndexLocation,
   sourceFields
-} from '../change-index/format.js';
-import {type WriteTarget} from '../model/credentials.js';
-import {type StepLog} from '../model/log.js';
-import {formatReference, withTag} from '../model/reference.js';
-import {type RegistryLocation, stagedRepository} from '../model/registry-location.js';
-import {type Registry} from '../registry/index.js';
-import {recordAndLog} from '../staging/store.js';
-import {finalNameOf} from './namespaces.js';
+} from '../../change-index/format.js';
+import {type WriteTarget} from '../../model/credentials.js';
+import {type StepLog} from '../../model/log.js';
+import {formatReference, withTag} from '../../model/reference.js';
+import {type RegistryLocation, stagedRepository} from '../../model/registry-location.js';
+import {type Registry} from '../../registry/index.js';
+import {recordAndLog} from '../../staging/store.js';
+import {finalNameOf} from '../configure/namespaces.js';
 import {type TagSnapshot, changedTags, snapshotTags} from './snapshot.js';
 
 export interface PublishDeps {

@@ -1,7 +1,7 @@
 import {dirname} from 'node:path';
-import {type BuildsetDeps} from './deps.js';
+import {type BuildsetDeps} from '../deps.js';
 import {parseJsonObject} from './docker-config.js';
-import {systemFs} from './system-fs.js';
+import {systemFs} from '../system-fs.js';
 
 /**
  * Make the running dockerd forget our mirror once daemon.json is restored. dockerd's reload

@@ -2,7 +2,7 @@ import {join} from 'node:path';
 import {type RegistryEndpoint, addAuth} from './docker-config.js';
 import {type FileEditJournal} from './file-edits.js';
 import {mirrorLocation} from './namespaces.js';
-import {type SystemPaths} from './paths.js';
+import {type SystemPaths} from '../paths.js';
 
 /** Our drop-in's name: read last (drop-ins load in lexical order), so it wins for its prefixes. */
 export const DROP_IN_NAME = 'zz-imagegate-buildset.conf';

@@ -2,11 +2,11 @@ import {accessSync, constants, statSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {delimiter, join} from 'node:path';
-import {type Runtime} from '../inputs/buildset-registry.js';
-import {DOCKER_HUB} from '../model/reference.js';
+import {type Runtime} from '../../inputs/buildset-registry.js';
+import {DOCKER_HUB} from '../../model/reference.js';
 import {BUILDER_NAME, buildkitdToml, buildxCreateArgs, buildxVersionArgs} from './buildx.js';
 import {configureContainers} from './containers-config.js';
-import {type BuildsetDeps} from './deps.js';
+import {type BuildsetDeps} from '../deps.js';
 import {type RegistryEndpoint, configureDocker, mirrorUrl} from './docker-config.js';
 import {type FileEditJournal} from './file-edits.js';
 
