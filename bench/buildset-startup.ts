@@ -86,7 +86,7 @@ function inputs(variant: Variant): BuildsetRegistryInputs {
     containerCommand: 'docker',
     ...(variant === 'alone' && {configure: []}),
     namespaces: ['docker.io', 'quay.io'],
-    registryCredentials: '',
+    registryCredentials: [],
     requireDependencies: false,
     share: 'none',
     restartDocker: false,

@@ -49,8 +49,9 @@ export async function runCommand(
     runnerTemp: dir
   };
   const outputs: Record<string, string> = {};
+  const mask = (secret: string): void => void process.stdout.write(`::add-mask::${secret}\n`);
   const io: CommandIO = {
-    reader: new InputReader(name => inputs[name] ?? ''),
+    reader: new InputReader(name => inputs[name] ?? '', undefined, mask),
     ctx,
     log: actionLog,
     report: {
@@ -60,7 +61,7 @@ export async function runCommand(
       },
       table: async () => undefined
     },
-    mask: secret => process.stdout.write(`::add-mask::${secret}\n`),
+    mask,
     debug: () => undefined,
     env: {...process.env, ...options.env}
   };

@@ -57,7 +57,11 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
   if (!flags['github-token'] && cli.env.GITHUB_TOKEN) flags['github-token'] = cli.env.GITHUB_TOKEN;
   const log = terminalLog(terminal, secrets);
   const io: CommandIO = {
-    reader: new InputReader(name => readInput(name, flags[name] ?? '', cli), log.warning),
+    reader: new InputReader(
+      name => readInput(name, flags[name] ?? '', cli),
+      log.warning,
+      secret => secrets.add(secret)
+    ),
     ctx: cliRunnerContext(cli.env, cli.cwd, Boolean(flags['github-token'])),
     log,
     report: terminalReporter(terminal, outputs),

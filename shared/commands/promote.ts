@@ -7,7 +7,6 @@ import {parseRepoName} from '../github/changes.js';
 import {GitHubClient} from '../github/client.js';
 import {checkWriteCredentials} from '../model/credentials.js';
 import {formatReference} from '../model/reference.js';
-import {Input} from '../inputs/common.js';
 import {readPromoteInputs} from '../inputs/promote.js';
 import {promote, type PromoteResult} from '../promote/index.js';
 import {type PromoteItem} from '../promote/plan.js';
@@ -56,8 +55,7 @@ export async function promoteAction(io: CommandIO = actionIO()): Promise<void> {
       readChangeIndex: key =>
         inputs.intermediateRegistry
           ? readChangeIndex(registry, inputs.intermediateRegistry, key)
-          : Promise.resolve(undefined),
-      pipelineInput: reader.string(Input.Pipeline)
+          : Promise.resolve(undefined)
     });
     await report(result, io.report);
   } finally {

@@ -10,7 +10,6 @@ import {isMapping, parseStructuredInput} from '../model/structured-input.js';
 import {
   CONTAINER_COMMANDS,
   type ContainerCommand,
-  Input,
   checkChangeTags,
   readChangeIdentity,
   readContainerImages
@@ -56,7 +55,7 @@ export function readBuildInputs(reader: InputReader, ctx: RunnerContext): BuildI
           : undefined;
   if (fileProblem !== undefined) throw new InputError('container-filename', fileProblem);
   const dir = reader.string('working-directory', ctx.workspace);
-  const containerCommand = reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker');
+  const containerCommand = reader.choice('container-command', CONTAINER_COMMANDS, 'docker');
   const squash = reader.boolean('squash', false);
   if (squash && containerCommand !== 'podman') {
     throw new InputError(
@@ -72,7 +71,7 @@ export function readBuildInputs(reader: InputReader, ctx: RunnerContext): BuildI
     buildExtraEnv: readEnvMap(reader.string('build-extra-env'), 'build-extra-env'),
     parallel: reader.positiveInteger('parallel', availableParallelism(), 64),
     identity,
-    platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+    platforms: checkPlatformList(reader.list('platforms'), 'platforms'),
     archive: reader.boolean('archive', false),
     squash
   };

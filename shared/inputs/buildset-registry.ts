@@ -1,3 +1,4 @@
+import {type RegistryCredential} from '../model/credentials.js';
 import {type RunnerContext} from '../model/runner-context.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {InputError} from '../model/errors.js';
@@ -6,7 +7,6 @@ import {type RegistryLocation} from '../model/registry-location.js';
 import {
   CONTAINER_COMMANDS,
   type ContainerCommand,
-  Input,
   readChangeIdentity,
   readIntermediateRegistry
 } from './common.js';
@@ -26,7 +26,7 @@ export interface BuildsetRegistryInputs {
   readonly configure?: readonly Runtime[];
   readonly namespaces: readonly string[];
   readonly intermediateRegistry?: RegistryLocation;
-  readonly registryCredentials: string;
+  readonly registryCredentials: readonly RegistryCredential[];
   readonly requireDependencies: boolean;
   readonly share: ShareMode;
   /**
@@ -50,16 +50,16 @@ export function readBuildsetRegistryInputs(
   const share = reader.choice('share', SHARE_MODES, 'none');
   return {
     registryImage,
-    containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+    containerCommand: reader.choice('container-command', CONTAINER_COMMANDS, 'docker'),
     ...readConfigure(reader.list('configure')),
     namespaces: reader.list('namespaces', DEFAULT_NAMESPACES).map((ns, i) => checkNamespace(ns, i)),
     ...(intermediateRegistry && {intermediateRegistry}),
-    registryCredentials: reader.string(Input.RegistryCredentials),
+    registryCredentials: reader.credentials(),
     requireDependencies: reader.boolean('require-dependencies', false),
     share,
     shareParts: readShareParts(reader.list('share-parts'), share),
     restartDocker: reader.boolean('restart-docker', false),
-    githubToken: reader.string(Input.GithubToken),
+    githubToken: reader.string('github-token'),
     identity: readChangeIdentity(reader, ctx)
   };
 }

@@ -6,19 +6,6 @@ import {type RegistryLocation, parseRegistryLocation} from '../model/registry-lo
 import {type InputReader} from './reader.js';
 
 /** Input names shared by several actions, spelled as in action.yml. */
-export const Input = {
-  ContainerImages: 'container-images',
-  RegistryCredentials: 'registry-credentials',
-  Change: 'change',
-  Pipeline: 'pipeline',
-  PromoteMethod: 'promote-method',
-  IntermediateRegistry: 'intermediate-registry',
-  GithubToken: 'github-token',
-  ContainerCommand: 'container-command',
-  DryRun: 'dry-run',
-  Platforms: 'platforms'
-} as const;
-
 export const PROMOTE_METHODS = ['tag', 'intermediate-registry'] as const;
 export type PromoteMethod = (typeof PROMOTE_METHODS)[number];
 export const CONTAINER_COMMANDS = ['docker', 'podman'] as const;
@@ -29,9 +16,9 @@ export function readContainerImages(
   reader: InputReader,
   requireContext: boolean
 ): ContainerImage[] {
-  const text = reader.required(Input.ContainerImages, 'a YAML or JSON list of images');
+  const text = reader.required('container-images', 'a YAML or JSON list of images');
   return parseContainerImages(text, {
-    field: Input.ContainerImages,
+    field: 'container-images',
     requireContext,
     warn: (field, message) => reader.warn(`${field}: ${message}`)
   });
@@ -42,8 +29,8 @@ export function readChangeIdentity(reader: InputReader, ctx: RunnerContext): Cha
   return changeFromEvent({
     eventName: ctx.eventName,
     payload: ctx.payload,
-    changeInput: reader.string(Input.Change),
-    pipelineInput: reader.string(Input.Pipeline)
+    changeInput: reader.string('change'),
+    pipelineInput: reader.string('pipeline')
   });
 }
 
@@ -72,10 +59,10 @@ export function readIntermediateRegistry(
   required: boolean,
   why: string
 ): RegistryLocation | undefined {
-  const text = reader.string(Input.IntermediateRegistry);
+  const text = reader.string('intermediate-registry');
   if (text === '') {
-    if (required) throw new InputError(Input.IntermediateRegistry, `is required ${why}`);
+    if (required) throw new InputError('intermediate-registry', `is required ${why}`);
     return undefined;
   }
-  return parseRegistryLocation(text, Input.IntermediateRegistry);
+  return parseRegistryLocation(text, 'intermediate-registry');
 }

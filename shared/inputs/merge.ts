@@ -1,3 +1,4 @@
+import {type RegistryCredential} from '../model/credentials.js';
 import {type RunnerContext} from '../model/runner-context.js';
 import {type ChangeIdentity} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
@@ -5,7 +6,6 @@ import {InputError} from '../model/errors.js';
 import {checkPlatformList} from '../model/platform-records.js';
 import {type RegistryLocation} from '../model/registry-location.js';
 import {
-  Input,
   PROMOTE_METHODS,
   type PromoteMethod,
   checkChangeTags,
@@ -18,7 +18,7 @@ import {type InputReader} from './reader.js';
 /** Everything the merge step needs, validated. */
 export interface MergeInputs {
   readonly images: readonly ContainerImage[];
-  readonly registryCredentials: string;
+  readonly registryCredentials: readonly RegistryCredential[];
   /** As upload's: true merges under change tags (gate), false under the final tags (release). */
   readonly promote: boolean;
   readonly promoteMethod: PromoteMethod;
@@ -42,7 +42,7 @@ export function readMergeInputs(reader: InputReader, ctx: RunnerContext): MergeI
   const identity = readChangeIdentity(reader, ctx);
   checkChangeTags(images, identity);
   const promote = reader.boolean('promote', true);
-  const promoteMethod = reader.choice(Input.PromoteMethod, PROMOTE_METHODS, 'tag');
+  const promoteMethod = reader.choice('promote-method', PROMOTE_METHODS, 'tag');
   const buildset = reader.boolean('buildset', false);
   const intermediateRegistry = readIntermediateRegistry(
     reader,
@@ -55,12 +55,12 @@ export function readMergeInputs(reader: InputReader, ctx: RunnerContext): MergeI
   }
   return {
     images,
-    registryCredentials: reader.string(Input.RegistryCredentials),
+    registryCredentials: reader.credentials(),
     promote,
     promoteMethod,
     ...(intermediateRegistry && {intermediateRegistry}),
     buildset,
-    platforms: checkPlatformList(reader.list(Input.Platforms), Input.Platforms),
+    platforms: checkPlatformList(reader.list('platforms'), 'platforms'),
     optionalPlatforms: checkPlatformList(reader.list('optional-platforms'), 'optional-platforms'),
     ...(revision !== '' && {revision}),
     identity

@@ -1,11 +1,11 @@
+import {type RegistryCredential} from '../model/credentials.js';
 import {type MirrorEntry, parseMirrors} from '../model/mirrors.js';
-import {Input} from './common.js';
 import {type InputReader} from './reader.js';
 
 /** Everything the mirror step needs, validated. */
 export interface MirrorInputs {
   readonly mirrors: readonly MirrorEntry[];
-  readonly registryCredentials: string;
+  readonly registryCredentials: readonly RegistryCredential[];
   readonly concurrency: number;
   readonly dryRun: boolean;
 }
@@ -14,8 +14,8 @@ export interface MirrorInputs {
 export function readMirrorInputs(reader: InputReader): MirrorInputs {
   return {
     mirrors: parseMirrors(reader.required('mirrors', 'a YAML or JSON list'), 'mirrors'),
-    registryCredentials: reader.string(Input.RegistryCredentials),
+    registryCredentials: reader.credentials(),
     concurrency: reader.positiveInteger('concurrency', 8, 64),
-    dryRun: reader.boolean(Input.DryRun, false)
+    dryRun: reader.boolean('dry-run', false)
   };
 }

@@ -1,13 +1,12 @@
+import {type RegistryCredential} from '../model/credentials.js';
 import {type RunnerContext} from '../model/runner-context.js';
-import {type ChangeIdentity} from '../model/change.js';
+import {type ChangeIdentity, changeFromEvent} from '../model/change.js';
 import {type ContainerImage} from '../model/container-images.js';
 import {parseDuration} from '../model/duration.js';
 import {type RegistryLocation} from '../model/registry-location.js';
 import {
-  Input,
   PROMOTE_METHODS,
   type PromoteMethod,
-  readChangeIdentity,
   readContainerImages,
   readIntermediateRegistry
 } from './common.js';
@@ -18,10 +17,12 @@ import {type InputReader} from './reader.js';
 export interface PromoteInputs {
   readonly images: readonly ContainerImage[];
   readonly promoteMethod: PromoteMethod;
-  readonly registryCredentials: string;
+  readonly registryCredentials: readonly RegistryCredential[];
   readonly intermediateRegistry?: RegistryLocation;
   /** The identity from the event; a push still needs its merged PR looked up. */
   readonly identity: ChangeIdentity;
+  /** The `pipeline` input, when given: without a change, promote its `<pipeline>_` tags. */
+  readonly pipeline?: string;
   readonly githubToken: string;
   readonly verifySource: boolean;
   /** Move a final tag even when its image may be of a newer commit (a warning instead). */
@@ -35,26 +36,35 @@ export interface PromoteInputs {
 /** Read and validate the promote action's inputs. */
 export function readPromoteInputs(reader: InputReader, ctx: RunnerContext): PromoteInputs {
   const images = readContainerImages(reader, false);
-  const promoteMethod = reader.choice(Input.PromoteMethod, PROMOTE_METHODS, 'tag');
+  const promoteMethod = reader.choice('promote-method', PROMOTE_METHODS, 'tag');
   const intermediateRegistry = readIntermediateRegistry(
     reader,
     promoteMethod === 'intermediate-registry',
     'when promote-method is intermediate-registry'
   );
-  const identity = readChangeIdentity(reader, ctx);
+  const pipelineText = reader.string('pipeline');
+  const identity = changeFromEvent({
+    eventName: ctx.eventName,
+    payload: ctx.payload,
+    changeInput: reader.string('change'),
+    pipelineInput: pipelineText
+  });
+  // Given, the pipeline selects `<pipeline>_` tags (validated with the identity).
+  const pipeline = pipelineText === '' ? undefined : identity.pipeline;
   return {
     images,
     promoteMethod,
-    registryCredentials: reader.string(Input.RegistryCredentials),
+    registryCredentials: reader.credentials(),
     ...(intermediateRegistry && {intermediateRegistry}),
     identity,
-    githubToken: reader.string(Input.GithubToken),
+    ...(pipeline !== undefined && {pipeline}),
+    githubToken: reader.string('github-token'),
     verifySource: reader.boolean('verify-source', true),
     allowDowngrade: reader.boolean('allow-downgrade', false),
     cleanup: reader.boolean('cleanup', true),
     cleanupAgeMs: parseDuration(reader.string('cleanup-age', '24h'), 'cleanup-age'),
-    cleanupPattern: readPattern(reader.string('cleanup-pattern'), reader.string(Input.Pipeline)),
-    dryRun: reader.boolean(Input.DryRun, false)
+    cleanupPattern: readPattern(reader.string('cleanup-pattern'), pipeline ?? ''),
+    dryRun: reader.boolean('dry-run', false)
   };
 }
 

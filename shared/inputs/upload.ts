@@ -1,12 +1,13 @@
+import {type RegistryCredential} from '../model/credentials.js';
 import {type RunnerContext} from '../model/runner-context.js';
 import {type RegistryLocation} from '../model/registry-location.js';
 import {type BuildInputs, readBuildInputs} from './build.js';
-import {Input, PROMOTE_METHODS, type PromoteMethod, readIntermediateRegistry} from './common.js';
+import {PROMOTE_METHODS, type PromoteMethod, readIntermediateRegistry} from './common.js';
 import {type InputReader} from './reader.js';
 
 /** Everything the upload step needs, validated. */
 export interface UploadInputs extends BuildInputs {
-  readonly registryCredentials: string;
+  readonly registryCredentials: readonly RegistryCredential[];
   /** true: push temporary change tags (gate); false: push final tags (release). */
   readonly promote: boolean;
   readonly promoteMethod: PromoteMethod;
@@ -17,7 +18,7 @@ export interface UploadInputs extends BuildInputs {
 export function readUploadInputs(reader: InputReader, ctx: RunnerContext): UploadInputs {
   const build = readBuildInputs(reader, ctx);
   const promote = reader.boolean('promote', true);
-  const promoteMethod = reader.choice(Input.PromoteMethod, PROMOTE_METHODS, 'tag');
+  const promoteMethod = reader.choice('promote-method', PROMOTE_METHODS, 'tag');
   const intermediateRegistry = readIntermediateRegistry(
     reader,
     promote && promoteMethod === 'intermediate-registry',
@@ -25,7 +26,7 @@ export function readUploadInputs(reader: InputReader, ctx: RunnerContext): Uploa
   );
   return {
     ...build,
-    registryCredentials: reader.string(Input.RegistryCredentials),
+    registryCredentials: reader.credentials(),
     promote,
     promoteMethod,
     ...(intermediateRegistry && {intermediateRegistry})

@@ -7,7 +7,6 @@ import {type MirrorEntry, parseMirrors} from '../model/mirrors.js';
 import {
   CONTAINER_COMMANDS,
   type ContainerCommand,
-  Input,
   checkChangeTags,
   readChangeIdentity,
   readContainerImages
@@ -30,10 +29,10 @@ export interface ValidateInputs {
  * (and of the change tags) before throwing, so one run shows everything to fix.
  */
 export function readValidateInputs(reader: InputReader, ctx: RunnerContext): ValidateInputs {
-  const hasImages = reader.string(Input.ContainerImages) !== '';
+  const hasImages = reader.string('container-images') !== '';
   const hasMirrors = reader.string('mirrors') !== '';
   if (!hasImages && !hasMirrors) {
-    throw new InputError(Input.ContainerImages, 'give container-images, mirrors or both to check');
+    throw new InputError('container-images', 'give container-images, mirrors or both to check');
   }
   const errors: InputError[] = [];
   const collect = <T>(read: () => T): T | undefined => {
@@ -59,7 +58,7 @@ export function readValidateInputs(reader: InputReader, ctx: RunnerContext): Val
     ...(images && {images}),
     ...(mirrors && {mirrors}),
     ...(containerFilename !== '' && {containerFilename}),
-    containerCommand: reader.choice(Input.ContainerCommand, CONTAINER_COMMANDS, 'docker'),
+    containerCommand: reader.choice('container-command', CONTAINER_COMMANDS, 'docker'),
     workingDirectory: isAbsolute(dir) ? dir : resolve(ctx.workspace, dir),
     checkContexts: reader.boolean('check-contexts', false),
     identity

@@ -29,8 +29,6 @@ export interface PromoteDeps {
   readonly repo?: RepoName;
   /** Reads a change's index from the intermediate registry (intermediate method only). */
   readonly readChangeIndex: (key: ChangeKey) => Promise<ChangeIndex | undefined>;
-  /** The `pipeline` input (selects `<pipeline>_` tags when there is no change). */
-  readonly pipelineInput: string;
   /** The clock cleanup ages tags by (default: the system clock). */
   readonly now?: () => Date;
 }
@@ -56,7 +54,7 @@ export async function promote(inputs: PromoteInputs, deps: PromoteDeps): Promise
   const merged = await findMergedChange(
     inputs.identity,
     deps.ctx,
-    deps.pipelineInput,
+    inputs.pipeline ?? '',
     deps.github,
     deps.repo
   );

@@ -4,23 +4,20 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {
   CredentialStore,
-  parseDockerConfigAuths,
-  parseRegistryCredentials
+  type RegistryCredential,
+  parseDockerConfigAuths
 } from '../model/credentials.js';
 
 /**
- * Build the credential store from the `registry-credentials` text and the docker config left by
- * `docker login` / docker/login-action. Every secret is masked the moment it is read.
+ * Build the credential store from the `registry-credentials` input (parsed and masked as it was
+ * read) and the docker config left by `docker login` / docker/login-action, whose secrets are
+ * masked the moment they are read.
  */
 export function loadCredentials(
-  registryCredentialsText: string,
+  explicit: readonly RegistryCredential[],
   env: NodeJS.ProcessEnv = process.env,
   mask: (secret: string) => void = runner.setSecret
 ): CredentialStore {
-  const explicit =
-    registryCredentialsText.trim() === ''
-      ? []
-      : parseRegistryCredentials(registryCredentialsText, mask);
   const configPath = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
   const fromDocker = existsSync(configPath)
     ? parseDockerConfigAuths(readFileSync(configPath, 'utf8'), mask)

@@ -25,7 +25,11 @@ export interface CommandIO {
 /** The runner's face: `INPUT_*`, `GITHUB_*`, `::` commands, `GITHUB_OUTPUT` and the job summary. */
 export function actionIO(): CommandIO {
   return {
-    reader: new InputReader(runner.actionInputSource, message => runner.warning(message)),
+    reader: new InputReader(
+      runner.actionInputSource,
+      message => runner.warning(message),
+      secret => runner.setSecret(secret)
+    ),
     ctx: readRunnerContext(),
     log: actionLog,
     report: {

@@ -47,7 +47,7 @@ test('podman prefers the buildset registry and falls back to the upstream', asyn
     containerCommand: 'docker',
     configure: ['podman'],
     namespaces: [ns],
-    registryCredentials: '',
+    registryCredentials: [],
     requireDependencies: false,
     share: 'none',
     restartDocker: false,

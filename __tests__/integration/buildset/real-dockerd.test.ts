@@ -59,7 +59,7 @@ function inputs(namespaces: string[], restartDocker = false): BuildsetRegistryIn
     containerCommand: 'docker',
     configure: ['docker'],
     namespaces,
-    registryCredentials: '',
+    registryCredentials: [],
     requireDependencies: false,
     share: 'none',
     restartDocker,

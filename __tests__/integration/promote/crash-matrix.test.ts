@@ -101,7 +101,6 @@ async function runPromote(scenario: Scenario, crashing: boolean): Promise<void> 
       repo: {owner: 'acme', repo: 'app'},
       readChangeIndex: key =>
         location ? readChangeIndex(registry, location, key) : Promise.resolve(undefined),
-      pipelineInput: '',
       now: () => NOW
     });
   } finally {
@@ -113,7 +112,7 @@ function inputs(images: string, location?: RegistryLocation): PromoteInputs {
   return {
     images: parseContainerImages(images, {field: 'container-images'}),
     promoteMethod: location ? 'intermediate-registry' : 'tag',
-    registryCredentials: '',
+    registryCredentials: [],
     ...(location && {intermediateRegistry: location}),
     identity: {change: 42, pipeline: 'gate', event: 'push'},
     githubToken: '',
