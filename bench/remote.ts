@@ -106,7 +106,6 @@ export const PROMOTE_CRITICAL_PATH: readonly (readonly [string, number])[] = [
   ['GET change tag manifest (digest and bytes)', 1],
   ['GET image config (labels: built from the merged commit?)', 1],
   ['PUT final tags (all at once)', 1],
-  ['HEAD change tag (what it holds now)', 1],
   ['DELETE change tag (once per registry: does it delete tags?)', 1],
   ['PUT placeholder under the change tag', 1],
   ['DELETE placeholder by digest', 1],
@@ -424,13 +423,13 @@ export async function benchRemote(runs: number): Promise<string> {
       rows.push(r);
       print(formatRemoteRow(r));
     };
-    // BENCH_REMOTE_ONLY=promote,copy,mirror,cold runs only those.
+    // BENCH_REMOTE_ONLY=promote,copy,mirror,mirror-remote,cold runs only those.
     const only = process.env.BENCH_REMOTE_ONLY?.split(',');
     const wanted = (name: string) => !only || only.includes(name);
     if (wanted('promote')) row(await promoteScenario(src, ghFixture, runs));
     if (wanted('copy')) row(await copyScenario(src, runs));
     if (wanted('mirror')) row(await mirrorScenario(loopback(source), runs, 'loopback'));
-    if (wanted('mirror')) row(await mirrorScenario(src, runs, 'remote'));
+    if (wanted('mirror-remote')) row(await mirrorScenario(src, runs, 'remote'));
     if (wanted('cold')) {
       print(`\ncold start (median of ${runs * 2}; load ${load()})`);
       print('| what | ms | more than bare node | target |\n| --- | ---: | ---: | --- |');

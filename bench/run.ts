@@ -6,7 +6,7 @@
  * registries behind a latency proxy, the shipped action bundles in dist/ (run `npm run build`
  * first). BENCH_RUNS (default 5) sets the runs; BENCH_SKIP_1G=1 skips scenario 5;
  * BENCH_ONLY_REMOTE=1 runs only the remote scenarios (BENCH_REMOTE_RUNS rounds, default 3 to 5),
- * BENCH_SKIP_REMOTE=1 skips them; BENCH_REMOTE_ONLY=promote,copy,mirror,cold picks some;
+ * BENCH_SKIP_REMOTE=1 skips them; BENCH_REMOTE_ONLY=promote,copy,mirror,mirror-remote,cold picks some;
  * BENCH_RTT_MS sets the round trip (default 40).
  */
 import {execFile} from 'node:child_process';
