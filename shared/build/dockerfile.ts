@@ -71,13 +71,7 @@ export function baseImages(text: string, buildArgs: readonly string[]): string[]
     const [instruction = '', ...rest] = line.split(/\s+/);
     const keyword = instruction.toUpperCase();
     if (keyword === 'ARG' && !seenFrom) {
-      for (const decl of rest) {
-        const eq = decl.indexOf('=');
-        const name = eq === -1 ? decl : decl.slice(0, eq);
-        const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-        const value = given.get(name) ?? fallback;
-        if (value !== undefined) vars.set(name, value);
-      }
+      declareArgs(rest, given, vars);
     } else if (keyword === 'FROM') {
       seenFrom = true;
       const words = rest.filter(w => !w.startsWith('--'));
@@ -108,13 +102,7 @@ export function finalBaseImage(
     const [instruction = '', ...rest] = line.split(/\s+/);
     const keyword = instruction.toUpperCase();
     if (keyword === 'ARG' && stages.length === 0) {
-      for (const decl of rest) {
-        const eq = decl.indexOf('=');
-        const name = eq === -1 ? decl : decl.slice(0, eq);
-        const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-        const value = given.get(name) ?? fallback;
-        if (value !== undefined) vars.set(name, value);
-      }
+      declareArgs(rest, given, vars);
     } else if (keyword === 'FROM') {
       const words = rest.filter(w => !w.startsWith('--'));
       const asIndex = words.findIndex(w => w.toUpperCase() === 'AS');
@@ -132,4 +120,22 @@ export function finalBaseImage(
     stage = earlier;
   }
   return undefined;
+}
+
+/**
+ * A global `ARG` line (before the first FROM): each `name` or `name=default` sets `vars`, the
+ * build argument given for it winning over its default.
+ */
+function declareArgs(
+  decls: readonly string[],
+  given: ReadonlyMap<string, string>,
+  vars: Map<string, string>
+): void {
+  for (const decl of decls) {
+    const eq = decl.indexOf('=');
+    const name = eq === -1 ? decl : decl.slice(0, eq);
+    const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+    const value = given.get(name) ?? fallback;
+    if (value !== undefined) vars.set(name, value);
+  }
 }
