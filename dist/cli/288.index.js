@@ -74,14 +74,7 @@ function baseImages(text, buildArgs) {
         const [instruction = '', ...rest] = line.split(/\s+/);
         const keyword = instruction.toUpperCase();
         if (keyword === 'ARG' && !seenFrom) {
-            for (const decl of rest) {
-                const eq = decl.indexOf('=');
-                const name = eq === -1 ? decl : decl.slice(0, eq);
-                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-                const value = given.get(name) ?? fallback;
-                if (value !== undefined)
-                    vars.set(name, value);
-            }
+            declareArgs(rest, given, vars);
         }
         else if (keyword === 'FROM') {
             seenFrom = true;
@@ -109,14 +102,7 @@ function finalBaseImage(text, buildArgs, target) {
         const [instruction = '', ...rest] = line.split(/\s+/);
         const keyword = instruction.toUpperCase();
         if (keyword === 'ARG' && stages.length === 0) {
-            for (const decl of rest) {
-                const eq = decl.indexOf('=');
-                const name = eq === -1 ? decl : decl.slice(0, eq);
-                const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
-                const value = given.get(name) ?? fallback;
-                if (value !== undefined)
-                    vars.set(name, value);
-            }
+            declareArgs(rest, given, vars);
         }
         else if (keyword === 'FROM') {
             const words = rest.filter(w => !w.startsWith('--'));
@@ -136,6 +122,20 @@ function finalBaseImage(text, buildArgs, target) {
         stage = earlier;
     }
     return undefined;
+}
+/**
+ * A global `ARG` line (before the first FROM): each `name` or `name=default` sets `vars`, the
+ * build argument given for it winning over its default.
+ */
+function declareArgs(decls, given, vars) {
+    for (const decl of decls) {
+        const eq = decl.indexOf('=');
+        const name = eq === -1 ? decl : decl.slice(0, eq);
+        const fallback = eq === -1 ? undefined : unquote(substitute(decl.slice(eq + 1), vars));
+        const value = given.get(name) ?? fallback;
+        if (value !== undefined)
+            vars.set(name, value);
+    }
 }
 
 
