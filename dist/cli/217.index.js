@@ -724,6 +724,32 @@ async function startContainer(runner, command, spec) {
         throw new Error(`${command} run ${spec.image} failed: ${result.stderr.trim()}`);
     }
 }
+/** The engine's words when a `--publish` address is on no interface of the host. */
+const ADDRESS_GONE = /cannot assign requested address/i;
+/**
+ * Start a container that publishes its port on host addresses read a moment before. A bridge
+ * can go away in between (podman removes its bridge when its last container stops), and the
+ * engine then refuses the start: start again on the addresses `present` still lists, after
+ * removing the container the refused start left created. Loopback is always kept.
+ */
+async function startOnPresentAddresses(runner, command, spec, present) {
+    for (let current = spec;;) {
+        try {
+            return await startContainer(runner, command, current);
+        }
+        catch (error) {
+            const publish = current.publish;
+            if (!publish || !ADDRESS_GONE.test(String(error)))
+                throw error;
+            const live = new Set(['127.0.0.1', ...present()]);
+            const addresses = publish.addresses.filter(a => live.has(a));
+            if (addresses.length === publish.addresses.length)
+                throw error;
+            await removeContainer(runner, command, current.name);
+            current = { ...current, publish: { ...publish, addresses } };
+        }
+    }
+}
 /**
  * `exec --detach`: the read-only twin as a second `registry serve` in the running container
  * (registry:2 and its look-alikes have `registry` on the PATH). With docker, through dockerd's
@@ -1462,7 +1488,7 @@ async function prepareRegistry(deps, req) {
     };
     return {
         launch: async () => {
-            await startContainer(deps.runner, req.engine, spec);
+            await startOnPresentAddresses(deps.runner, req.engine, spec, deps.addresses);
             await Promise.all([waitForRegistry(`https://${registry}`, tls.caCert, 401), startMirror()]);
         },
         restartMirror: startMirror,

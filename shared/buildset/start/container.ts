@@ -80,6 +80,36 @@ export async function startContainer(
   }
 }
 
+/** The engine's words when a `--publish` address is on no interface of the host. */
+const ADDRESS_GONE = /cannot assign requested address/i;
+
+/**
+ * Start a container that publishes its port on host addresses read a moment before. A bridge
+ * can go away in between (podman removes its bridge when its last container stops), and the
+ * engine then refuses the start: start again on the addresses `present` still lists, after
+ * removing the container the refused start left created. Loopback is always kept.
+ */
+export async function startOnPresentAddresses(
+  runner: CommandRunner,
+  command: string,
+  spec: ContainerSpec,
+  present: () => readonly string[]
+): Promise<void> {
+  for (let current = spec; ;) {
+    try {
+      return await startContainer(runner, command, current);
+    } catch (error) {
+      const publish = current.publish;
+      if (!publish || !ADDRESS_GONE.test(String(error))) throw error;
+      const live = new Set(['127.0.0.1', ...present()]);
+      const addresses = publish.addresses.filter(a => live.has(a));
+      if (addresses.length === publish.addresses.length) throw error;
+      await removeContainer(runner, command, current.name);
+      current = {...current, publish: {...publish, addresses}};
+    }
+  }
+}
+
 /**
  * `exec --detach`: the read-only twin as a second `registry serve` in the running container
  * (registry:2 and its look-alikes have `registry` on the PATH). With docker, through dockerd's

@@ -5,7 +5,7 @@ import {registrySans} from './addresses.js';
 import {
   type ContainerSpec,
   freePort,
-  startContainer,
+  startOnPresentAddresses,
   startMirrorProcess,
   waitForRegistry
 } from './container.js';
@@ -136,7 +136,7 @@ export async function prepareRegistry(
   };
   return {
     launch: async () => {
-      await startContainer(deps.runner, req.engine, spec);
+      await startOnPresentAddresses(deps.runner, req.engine, spec, deps.addresses);
       await Promise.all([waitForRegistry(`https://${registry}`, tls.caCert, 401), startMirror()]);
     },
     restartMirror: startMirror,
