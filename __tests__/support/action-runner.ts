@@ -7,6 +7,7 @@ import {spawn} from 'node:child_process';
 import {chownSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {makeRunTempDir} from './run-dir.js';
+import {MERGED_SHA} from './merged-change.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** Node 24 from the `node` devDependency, as the runner's `node24`. */
@@ -70,7 +71,7 @@ export async function runBundle(
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_WORKSPACE: options.cwd ?? dir,
     GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+    GITHUB_SHA: MERGED_SHA,
     GITHUB_RUN_ID: '1001',
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: dir,

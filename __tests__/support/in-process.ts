@@ -11,6 +11,7 @@ import {reportFailure} from '../../shared/runner/run.js';
 import {runCli} from '../../shared/cli/main.js';
 import {InputReader} from '../../shared/inputs/reader.js';
 import {makeRunTempDir} from './run-dir.js';
+import {MERGED_SHA} from './merged-change.js';
 
 export interface InProcessRun {
   readonly code: number;
@@ -39,7 +40,7 @@ export async function runCommand(
   const ctx: RunnerContext = {
     eventName: options.eventName ?? 'push',
     payload: options.event ?? {},
-    sha: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+    sha: MERGED_SHA,
     repository: 'acme/app',
     workspace: options.workspace ?? dir,
     runId: '1001',

@@ -11,9 +11,8 @@ import {pushTestImage} from '../../support/images.js';
 import {hostAddresses} from '../../support/pki.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {rawManifestDigest} from '../../support/skopeo.js';
+import {mergedChangeRoutes, MERGED_SHA} from '../../support/merged-change.js';
 
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
 const ADDRESS = hostAddresses()[0];
 
 let reg: TestRegistry;
@@ -24,15 +23,7 @@ beforeAll(async () => {
   if (!ADDRESS) throw new Error('this machine has no non-loopback IPv4 address to test a proxy');
   [reg, github, proxy] = await Promise.all([
     startRegistry('tls', {address: ADDRESS}),
-    startGitHubApi(
-      {
-        [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
-          {number: 42, merged_at: '2026-11-27T06:00:00Z', merge_commit_sha: SHA}
-        ],
-        [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}}
-      },
-      ADDRESS
-    ),
+    startGitHubApi(mergedChangeRoutes(), ADDRESS),
     startForwardProxy()
   ]);
 });
@@ -54,13 +45,13 @@ function promote(
       ...inputs
     },
     eventName: 'push',
-    event: {ref: 'refs/heads/main', head_commit: {id: SHA, message: 'Change (#42)'}},
+    event: {ref: 'refs/heads/main', head_commit: {id: MERGED_SHA, message: 'Change (#42)'}},
     env: {GITHUB_API_URL: github.url, IMAGEGATE_REGISTRY_CA_FILES: reg.caFile!, ...env}
   });
 }
 
 async function staged(repository: string): Promise<string> {
-  const labels = {'org.opencontainers.image.revision': SHA};
+  const labels = {'org.opencontainers.image.revision': MERGED_SHA};
   return (await pushTestImage(reg, repository, 'change_42_latest', {labels, seed: repository}))
     .digest;
 }

@@ -2,11 +2,14 @@
  * Helpers for the buildset registry tests: the running buildset registry seen as a TestRegistry
  * (so images.ts and skopeo.ts can push to and inspect it), and container bookkeeping.
  */
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {type RunnerContext} from '../../../shared/model/runner-context.js';
 import {type BuildsetDeps} from '../../../shared/buildset/deps.js';
 import {pathsUnder} from '../../../shared/buildset/paths.js';
+import {removeContainer} from '../../../shared/buildset/start/container.js';
+import {prepareRegistry} from '../../../shared/buildset/start/start.js';
 import {ProcessRunner} from '../../../shared/engine/process-runner.js';
 import {type TestRegistry} from '../../support/registry.js';
 
@@ -98,4 +101,44 @@ export function testContext(root: string, eventName = 'pull_request'): RunnerCon
     serverUrl: 'https://github.com',
     runnerTemp: root
   };
+}
+
+/**
+ * Prepare and launch a buildset registry under `root` with docker, no runtime configured, run
+ * `use` with the names of the containers it started, then remove them.
+ */
+export async function withLaunchedRegistry(
+  deps: BuildsetDeps,
+  root: string,
+  withMirror: boolean,
+  use: (names: readonly string[]) => Promise<void> | void
+): Promise<void> {
+  const names: string[] = [];
+  try {
+    const prepared = await prepareRegistry(deps, {
+      rootDir: join(root, 'registry'),
+      storageDir: join(root, 'storage'),
+      image: REGISTRY_IMAGE,
+      engine: 'docker',
+      withMirror,
+      onContainer: name => names.push(name)
+    });
+    await prepared.launch();
+    await use(names);
+  } finally {
+    const runner = new ProcessRunner();
+    for (const name of names) await removeContainer(runner, 'docker', name);
+  }
+}
+
+/** The host addresses a container's published ports are bound to. */
+export function publishedHostIps(name: string): string[] {
+  const bindings = JSON.parse(
+    execFileSync('docker', ['inspect', '--format', '{{json .HostConfig.PortBindings}}', name], {
+      encoding: 'utf8'
+    })
+  ) as Record<string, {HostIp: string}[]>;
+  return Object.values(bindings)
+    .flat()
+    .map(b => b.HostIp);
 }

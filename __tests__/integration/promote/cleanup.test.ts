@@ -12,10 +12,8 @@ import {startPagingProxy} from '../../support/paging-proxy.js';
 import {pushTestImage} from '../../support/images.js';
 import {allTags, putTags, tagDigest} from '../../support/raw-registry.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {BUILT_HERE, mergedChangeRoutes, MERGED_SHA} from '../../support/merged-change.js';
 
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
-const BUILT_HERE = {'org.opencontainers.image.revision': SHA, 'dev.imagegate.source-tree': TREE};
 // Reproducible builds (SOURCE_DATE_EPOCH=0) stamp every image with the epoch.
 const EPOCH = '1970-01-01T00:00:00Z';
 
@@ -24,12 +22,7 @@ let github: GitHubApiFixture;
 
 beforeAll(async () => {
   reg = await startRegistry('plain');
-  github = await startGitHubApi({
-    [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
-      {number: 42, merged_at: '2026-11-27T06:00:00Z', merge_commit_sha: SHA}
-    ],
-    [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}}
-  });
+  github = await startGitHubApi(mergedChangeRoutes());
 });
 afterAll(async () => {
   await reg?.stop();
@@ -40,7 +33,7 @@ function promoteRun(images: string, inputs: Record<string, string> = {}) {
   return runBundle('promote', {
     inputs: {'container-images': images, ...inputs},
     eventName: 'push',
-    event: {ref: 'refs/heads/main', head_commit: {id: SHA, message: 'Add health (#42)'}},
+    event: {ref: 'refs/heads/main', head_commit: {id: MERGED_SHA, message: 'Add health (#42)'}},
     env: {GITHUB_API_URL: github.url}
   });
 }

@@ -34,15 +34,13 @@ import {pushTestImage, pushTestIndex} from '../../support/images.js';
 import {putManifest, putTags, registryState, tagDigest} from '../../support/raw-registry.js';
 import {makeRunTempDir} from '../../support/run-dir.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {BUILT_HERE, MERGED_SHA, MERGED_TREE} from '../../support/merged-change.js';
 
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
 const OLD = '0dd0dd0dd0dd0dd0dd0dd0dd0dd0dd0dd0dd0dd0';
 const NOW = new Date();
 const HOUR = 3_600_000;
 const FRESH = new Date(NOW.getTime() - HOUR).toISOString();
 const STALE = '2020-01-01T00:00:00.000Z';
-const BUILT_HERE = {'org.opencontainers.image.revision': SHA, 'dev.imagegate.source-tree': TREE};
 const BUILT_BEFORE = {'org.opencontainers.image.revision': OLD};
 // A few seconds when the machine is quiet; generous, since 2 shared cores can be busy.
 const MATRIX_TIMEOUT_MS = 180_000;
@@ -55,8 +53,8 @@ beforeAll(async () => {
   reg = await startRegistry('plain');
   proxy = await startCrashProxy(reg.host);
   github = await startGitHubApi({
-    [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}},
-    [`GET /repos/acme/app/compare/${OLD}...${SHA}`]: {status: 'ahead'}
+    [`GET /repos/acme/app/git/commits/${MERGED_SHA}`]: {sha: MERGED_SHA, tree: {sha: MERGED_TREE}},
+    [`GET /repos/acme/app/compare/${OLD}...${MERGED_SHA}`]: {status: 'ahead'}
   });
 });
 afterAll(async () => {
@@ -84,7 +82,7 @@ async function runPromote(scenario: Scenario, crashing: boolean): Promise<void> 
   const ctx: RunnerContext = {
     eventName: 'push',
     payload: {},
-    sha: SHA,
+    sha: MERGED_SHA,
     repository: 'acme/app',
     workspace: '/nonexistent',
     runAttempt: '1',
@@ -322,7 +320,7 @@ test(
       version: CHANGE_INDEX_VERSION,
       repository: 'acme/app',
       change,
-      revision: SHA,
+      revision: MERGED_SHA,
       createdAt,
       images
     });

@@ -20,9 +20,9 @@ import {listTags, rawManifestDigest} from '../../support/skopeo.js';
 import {type ChangeIndex} from '../../../shared/change-index/format.js';
 import {deleteChangeIndex} from '../../../shared/change-index/store.js';
 import {writeStagingRecord} from '../../../shared/staging/store.js';
+import {MERGED_SHA} from '../../support/merged-change.js';
 
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const LABELS = {'org.opencontainers.image.revision': SHA};
+const LABELS = {'org.opencontainers.image.revision': MERGED_SHA};
 
 let finalReg: TestRegistry;
 let staging: TestRegistry;
@@ -34,7 +34,7 @@ beforeAll(async () => {
     startRegistry('token', {anonymousPull: true})
   ]);
   github = await startGitHubApi({
-    [`GET /repos/acme/app/git/commits/${SHA}`]: {tree: {sha: 'tree'}}
+    [`GET /repos/acme/app/git/commits/${MERGED_SHA}`]: {tree: {sha: 'tree'}}
   });
 });
 afterAll(async () => {
@@ -68,7 +68,7 @@ test('images and an index staged in one registry are promoted into another', asy
     tag,
     staged: formatReference({...staged, tag: stagedTag}),
     digest,
-    revision: SHA
+    revision: MERGED_SHA
   });
   const writer = new Registry({
     credentials: () => ({
@@ -81,7 +81,7 @@ test('images and an index staged in one registry are promoted into another', asy
       version: CHANGE_INDEX_VERSION,
       repository: 'acme/app',
       change: 42,
-      revision: SHA,
+      revision: MERGED_SHA,
       createdAt: '2026-11-27T06:00:00Z',
       images: [
         entry(app, stagedApp, 'latest', '1001-1_latest', a.digest),
@@ -170,7 +170,7 @@ describe('staged images are cleaned', () => {
       version: CHANGE_INDEX_VERSION,
       repository: 'acme/app',
       change,
-      revision: SHA,
+      revision: MERGED_SHA,
       run: {id: run, attempt: '1'},
       createdAt,
       images: [
@@ -179,7 +179,7 @@ describe('staged images are cleaned', () => {
           tag: 'latest',
           staged: formatReference({...staged, tag: `${run}-1_latest`}),
           digest: image.digest,
-          revision: SHA
+          revision: MERGED_SHA
         }
       ]
     };

@@ -11,8 +11,8 @@ import {type LatencyProxy, startLatencyProxy} from '../../support/latency-proxy.
 import {putTags, tagDigest} from '../../support/raw-registry.js';
 import {logMark, requestsSince} from '../../support/registry-log.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
+import {MERGED_SHA} from '../../support/merged-change.js';
 
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const IMAGES = 6;
 const TAGS = ['latest', 'v1'];
 // The connections imagegate keeps per registry.
@@ -38,7 +38,7 @@ test('images are promoted in parallel, each manifest read once, log groups in in
     [...Array(IMAGES).keys()].map(async k => {
       const repository = `par/app${k}`;
       const image = await pushTestImage(reg, repository, 'change_42_latest', {
-        labels: {'org.opencontainers.image.revision': SHA},
+        labels: {'org.opencontainers.image.revision': MERGED_SHA},
         seed: `par-${k}`
       });
       await putTags(reg, repository, image.digest, ['change_42_v1']);

@@ -11,23 +11,14 @@ import {runCommand} from '../../support/in-process.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';
 import {listTags, rawManifestDigest, skopeo} from '../../support/skopeo.js';
-
-// The commit the in-process runner context carries (support/in-process.ts).
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
-const BUILT_HERE = {'org.opencontainers.image.revision': SHA, 'dev.imagegate.source-tree': TREE};
+import {BUILT_HERE, mergedChangeRoutes, MERGED_SHA} from '../../support/merged-change.js';
 
 let reg: TestRegistry;
 let github: GitHubApiFixture;
 
 beforeAll(async () => {
   reg = await startRegistry('tls');
-  github = await startGitHubApi({
-    [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
-      {number: 42, merged_at: '2026-11-27T06:00:00Z', merge_commit_sha: SHA}
-    ],
-    [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}}
-  });
+  github = await startGitHubApi(mergedChangeRoutes());
 });
 afterAll(async () => {
   await reg?.stop();
@@ -46,7 +37,7 @@ function promoteInProcess(images: string, inputs: Record<string, string> = {}) {
       ...inputs
     },
     eventName: 'push',
-    event: {ref: 'refs/heads/main', head_commit: {id: SHA, message: 'Add health (#42)'}},
+    event: {ref: 'refs/heads/main', head_commit: {id: MERGED_SHA, message: 'Add health (#42)'}},
     env: {GITHUB_API_URL: github.url, IMAGEGATE_REGISTRY_CA_FILES: reg.caFile as string}
   });
 }

@@ -9,29 +9,29 @@ import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, requestsSince, writesSince} from '../../support/registry-log.js';
 import {listTags, rawManifestDigest, skopeo} from '../../support/skopeo.js';
 import {expectValidSummary} from '../../support/summary.js';
-
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const TREE = '7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7ee7';
-const BUILT_HERE = {'org.opencontainers.image.revision': SHA, 'dev.imagegate.source-tree': TREE};
+import {
+  BUILT_HERE,
+  mergedChangeRoutes,
+  MERGED_SHA,
+  MERGED_TREE
+} from '../../support/merged-change.js';
 
 let reg: TestRegistry;
 let github: GitHubApiFixture;
 
 beforeAll(async () => {
   reg = await startRegistry('plain');
-  github = await startGitHubApi({
-    [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
-      {number: 42, merged_at: '2026-11-27T06:00:00Z', merge_commit_sha: SHA}
-    ],
-    [`GET /repos/acme/app/git/commits/${SHA}`]: {sha: SHA, tree: {sha: TREE}}
-  });
+  github = await startGitHubApi(mergedChangeRoutes());
 });
 afterAll(async () => {
   await reg?.stop();
   await github?.stop();
 });
 
-const pushEvent = {ref: 'refs/heads/main', head_commit: {id: SHA, message: 'Add health (#42)'}};
+const pushEvent = {
+  ref: 'refs/heads/main',
+  head_commit: {id: MERGED_SHA, message: 'Add health (#42)'}
+};
 
 function promoteRun(images: string, inputs: Record<string, string> = {}) {
   return runBundle('promote', {
@@ -131,7 +131,7 @@ describe('promote-method tag', () => {
     const run = await promoteRun(`- {repository: ${reg.host}/org/other}`);
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toContain(
-      `container-images[0].tags[0]: ${reg.host}/org/other:change_42_latest was not built from the merged code: org.opencontainers.image.revision is "badbadbad" but the merged commit is ${SHA}; dev.imagegate.source-tree is "deadtree" but the merged tree is ${TREE}`
+      `container-images[0].tags[0]: ${reg.host}/org/other:change_42_latest was not built from the merged code: org.opencontainers.image.revision is "badbadbad" but the merged commit is ${MERGED_SHA}; dev.imagegate.source-tree is "deadtree" but the merged tree is ${MERGED_TREE}`
     );
     expect(writesSince(reg, mark)).toEqual([]);
     expect(await listTags(reg, 'org/other')).toEqual(['change_42_latest']);
@@ -155,7 +155,7 @@ describe('promote-method tag', () => {
         eventName: 'push',
         event: {
           ref: 'refs/heads/main',
-          head_commit: {id: SHA, message: 'Merge pull request #77 from acme/x'}
+          head_commit: {id: MERGED_SHA, message: 'Merge pull request #77 from acme/x'}
         },
         env: {GITHUB_API_URL: github.url, GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff'}
       });

@@ -7,9 +7,6 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {hostAddresses} from '../../../shared/buildset/start/addresses.js';
-import {removeContainer} from '../../../shared/buildset/start/container.js';
-import {prepareRegistry} from '../../../shared/buildset/start/start.js';
-import {ProcessRunner} from '../../../shared/engine/process-runner.js';
 import {publishBuiltImages} from '../../../shared/buildset/publish/publish.js';
 import {
   CredentialStore,
@@ -30,7 +27,7 @@ import {logMark, requestsSince, writesSince} from '../../support/registry-log.js
 import {makeRunTempDir} from '../../support/run-dir.js';
 import {listTags} from '../../support/skopeo.js';
 import {BUSYBOX, ensurePodmanBusybox, makeWorkspace} from '../build/fixture.js';
-import {REGISTRY_IMAGE, testDeps} from '../buildset/support.js';
+import {publishedHostIps, testDeps, withLaunchedRegistry} from '../buildset/support.js';
 
 const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const PR_EVENT = {number: 42, pull_request: {number: 42, head: {sha: SHA}}};
@@ -342,37 +339,13 @@ describe('6. nothing is exposed wider than its clients need', () => {
       return now;
     };
     const deps = {...testDeps(root, new Map()), addresses};
-    const names: string[] = [];
-    try {
-      const prepared = await prepareRegistry(deps, {
-        rootDir: join(root, 'registry'),
-        storageDir: join(root, 'storage'),
-        image: REGISTRY_IMAGE,
-        engine: 'docker',
-        withMirror: true,
-        onContainer: (name: string) => names.push(name)
-      });
-      await prepared.launch();
+    await withLaunchedRegistry(deps, root, true, names => {
       for (const name of names) {
-        const bindings = JSON.parse(
-          execFileSync(
-            'docker',
-            ['inspect', '--format', '{{json .HostConfig.PortBindings}}', name],
-            {
-              encoding: 'utf8'
-            }
-          )
-        ) as Record<string, {HostIp: string; HostPort: string}[]>;
-        const ips = Object.values(bindings)
-          .flat()
-          .map(b => b.HostIp);
+        const ips = publishedHostIps(name);
         expect(ips.length).toBeGreaterThan(0);
         for (const ip of ips) expect([...seen]).toContain(ip);
       }
-    } finally {
-      const runner = new ProcessRunner();
-      for (const name of names) await removeContainer(runner, 'docker', name);
-    }
+    });
   }, 60_000);
 
   test('GHCR: a package-versions Link to another origin is not followed with the token', async () => {

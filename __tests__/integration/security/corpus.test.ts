@@ -25,10 +25,10 @@ import {
 import {type InProcessRun, runCliInProcess, runCommand} from '../../support/in-process.js';
 import {type TestRegistry, startRegistry} from '../../support/registry.js';
 import {logMark, writesSince} from '../../support/registry-log.js';
+import {MERGED_SHA} from '../../support/merged-change.js';
 
 const SECRET = 'S3cr3t-corpus-9f8e7d';
-const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
-const PR_EVENT = {number: 42, pull_request: {number: 42, head: {sha: SHA}}};
+const PR_EVENT = {number: 42, pull_request: {number: 42, head: {sha: MERGED_SHA}}};
 const ZERO = `sha256:${'0'.repeat(64)}`;
 
 let reg: TestRegistry;
@@ -42,13 +42,13 @@ beforeAll(async () => {
     startHostileRegistry(),
     startHostileRegistry(),
     startGitHubApi({
-      [`GET /repos/acme/app/commits/${SHA}/pulls`]: [
+      [`GET /repos/acme/app/commits/${MERGED_SHA}/pulls`]: [
         {number: '42', merged_at: 'x'},
         {number: -1, merged_at: 'x'},
         {number: 1.5, merged_at: 'x'},
         {number: 1e21, merged_at: 'x'}
       ],
-      [`GET /repos/acme/app/git/commits/${SHA}`]: {tree: {sha: '../../../x'}}
+      [`GET /repos/acme/app/git/commits/${MERGED_SHA}`]: {tree: {sha: '../../../x'}}
     })
   ]);
 });
